@@ -1,0 +1,12 @@
+import { createHmac, createHash, hash } from 'node:crypto';
+import { opsPerSecond } from './bench/result.js';
+import { run } from './bench/sigv4.js';
+const key = Buffer.alloc(32, 1);
+const s = 'x'.repeat(120);
+const body = Buffer.from('{"IdentityStoreId":"d-1234567890","UserId":"a1b2c3d4-1234-1234-1234-123456789012"}');
+const r = (n: string, f: () => void) => console.log(n, Math.round(opsPerSecond(f, 500)));
+r('hmac', () => { createHmac('sha256', key).update(s).digest(); });
+r('createHash', () => { createHash('sha256').update(body).digest('hex'); });
+r('crypto.hash', () => { hash('sha256', body, 'hex'); });
+r('crypto.hash 400', () => { hash('sha256', s.repeat(4), 'hex'); });
+console.log(await run());

@@ -1,0 +1,30 @@
+// The `gatehouse` command.
+
+import { serveCommand, SERVE_HELP } from './serve-command.js';
+
+const HELP = `Usage: gatehouse <command> [options]
+
+Commands:
+  serve     Start the server (every API and the access portal on one port)
+
+Run 'gatehouse <command> --help' for a command's options.
+`;
+
+const main = async (argv: string[]): Promise<number> => {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serveCommand(rest);
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(`${HELP}\n${SERVE_HELP}`);
+      return 0;
+    default:
+      process.stderr.write(`gatehouse: unknown command '${command}'\n\n${HELP}`);
+      return 2;
+  }
+};
+
+process.exitCode = await main(process.argv.slice(2));

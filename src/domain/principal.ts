@@ -1,0 +1,13 @@
+// Who is calling: established by SigV4 verification, consumed by authorization.
+
+export interface Principal {
+  readonly kind: 'iam-user' | 'assumed-role';
+  /** `arn:aws:iam::ACCOUNT:user/NAME` or `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`. */
+  readonly arn: string;
+  readonly accountId: string;
+  /** AWS's `UserId` as GetCallerIdentity reports it (`AIDA…`, or `AROA…:session`). */
+  readonly userId: string;
+  readonly accessKeyId: string;
+  /** The IAM user name, or the role name for role sessions. */
+  readonly name: string;
+}

@@ -1,0 +1,22 @@
+// The persistence port. Each area defines its repository interface next to its model; the
+// store adapters (src/store) implement them for SQLite and PostgreSQL alike.
+
+import type { IamRepository } from './iam/iam-repository.js';
+import type { InstanceRepository } from './instance/instance-repository.js';
+import type { IdentityStoreRepository } from './identity-store/identity-store-repository.js';
+import type { OrganizationsRepository } from './organizations/organizations-repository.js';
+
+export interface Repositories {
+  readonly iam: IamRepository;
+  readonly instance: InstanceRepository;
+  readonly identityStore: IdentityStoreRepository;
+  readonly organizations: OrganizationsRepository;
+}
+
+export interface Store extends Repositories {
+  /** Runs `fn` in one write transaction: everything it does commits together or not at all. */
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Throws when the database cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

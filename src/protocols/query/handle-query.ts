@@ -1,0 +1,81 @@
+// Query protocol dispatch (sts, iam): form parameters, service by SigV4 scope, action → operation,
+// then the shared validate/authorize/handle path; every answer is XML.
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toWireError } from '../errors/to-wire-error.js';
+import { wireFailure } from '../errors/wire-failure.js';
+import { authenticate, type Authenticator } from '../http/authenticate.js';
+import type { AwsRoutesOptions } from '../http/aws-routes-options.js';
+import { inputValidationError, invokeOperation } from '../http/invoke-operation.js';
+import type { ServiceEntry, ServiceRegistry } from '../http/service-registry.js';
+import { signableFromRequest } from '../http/signable-from-request.js';
+import { InputTypeError } from '../model/validate-input.js';
+import { parseSignature, type SignatureParams } from '../sigv4/parse-signature.js';
+import type { SignableRequest } from '../sigv4/signable-request.js';
+import { chooseQueryService } from './choose-query-service.js';
+import { decodeForm } from './decode-form.js';
+import { decodeQueryInput } from './decode-query-input.js';
+import { sendXml, sendXmlError } from './send-xml.js';
+import { serializeQueryOutput } from './serialize-query-output.js';
+
+export interface QueryContext {
+  readonly registry: ServiceRegistry;
+  readonly auth: Authenticator;
+  readonly options: AwsRoutesOptions;
+}
+
+const tryParseSignature = (req: SignableRequest): SignatureParams | Error => {
+  try {
+    return parseSignature(req);
+  } catch (e) {
+    return e as Error;
+  }
+};
+
+const typeErrorAsValidation = (e: InputTypeError) =>
+  inputValidationError(`1 validation error detected: Value at '${e.path}' failed to satisfy constraint: Member must be of type ${e.message.split('expected ')[1]}`, e.path, undefined);
+
+const run = async (c: QueryContext, request: FastifyRequest, req: SignableRequest, service: ServiceEntry, signature: SignatureParams, params: Map<string, string>, requestId: string) => {
+  const auth = await authenticate(c.auth, req, service.model.signingName, signature);
+  const action = params.get('Action');
+  if (!action) throw wireFailure('MissingAction', 'Missing Action');
+  const operation = service.model.operations.get(action);
+  const handler = Object.hasOwn(service.handlers, action) ? service.handlers[action] : undefined;
+  if (!operation || !handler) {
+    throw wireFailure('InvalidAction', `Could not find operation ${action} for version ${service.model.apiVersion}`);
+  }
+  let input: unknown;
+  try {
+    input = decodeQueryInput(operation.input, params);
+  } catch (e) {
+    throw e instanceof InputTypeError ? typeErrorAsValidation(e) : e;
+  }
+  const output = await invokeOperation({
+    requestId,
+    sourceIp: request.ip,
+    services: c.options.services,
+    authorize: c.options.authorize,
+    actionPrefix: service.actionPrefix,
+    operation,
+    handler,
+    auth,
+    input,
+    onTypeError: typeErrorAsValidation,
+  });
+  return serializeQueryOutput(operation, output, service.model.xmlNamespace ?? '', requestId);
+};
+
+export const handleQuery = async (c: QueryContext, request: FastifyRequest, reply: FastifyReply, requestId: string) => {
+  const req = signableFromRequest(request);
+  const params = decodeForm(req.query, req.body, request.headers['content-type']);
+  const signature = tryParseSignature(req);
+  const service = chooseQueryService(c.registry, signature instanceof Error ? undefined : signature, params.get('Action'));
+  try {
+    if (signature instanceof Error) throw signature;
+    return sendXml(reply, await run(c, request, req, service, signature, params, requestId));
+  } catch (err) {
+    const wire = toWireError(err, service.model, 'query', requestId);
+    if (wire.status >= 500) request.log.error({ err, requestId }, 'AWS request failed');
+    return sendXmlError(reply, wire, service.model.xmlNamespace ?? '', requestId);
+  }
+};

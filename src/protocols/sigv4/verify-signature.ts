@@ -1,0 +1,111 @@
+// Checks a parsed signature: time window, caller, payload hash, then the HMAC itself, compared
+// in constant time. Scope region and service are checked by the router, which knows the
+// endpoint's service (verify-scope.ts).
+
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
+import { isGatehouseError } from '../../lib/errors.js';
+import { formatAmzDate } from './amz-date.js';
+import { canonicalRequest, stringToSign } from './canonical-request.js';
+import type { SignatureParams } from './parse-signature.js';
+import { EXPIRED_TOKEN_REASON, type ResolveCredentials, type ResolvedCaller } from './resolve-credentials.js';
+import type { SignableRequest } from './signable-request.js';
+import { SIGNATURE_MISMATCH_MESSAGE, SigV4Failure } from './sigv4-failure.js';
+import type { SigningKeyCache } from './signing-key-cache.js';
+
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+
+export interface VerifyContext {
+  readonly now: number;
+  readonly resolveCredentials: ResolveCredentials;
+  readonly keys: SigningKeyCache;
+}
+
+export const checkRequestTime = (p: SignatureParams, now: number): void => {
+  if (p.time > now + MAX_CLOCK_SKEW_MS) {
+    throw new SigV4Failure(
+      'signature-mismatch',
+      `Signature not yet current: ${p.amzDate} is still later than ${formatAmzDate(now + MAX_CLOCK_SKEW_MS)} (${formatAmzDate(now)} + 5 min.)`,
+    );
+  }
+  if (p.presigned) {
+    if (now > p.time + p.expires! * 1000) throw new SigV4Failure('request-expired', 'Request has expired');
+    return;
+  }
+  if (p.time < now - MAX_CLOCK_SKEW_MS) {
+    throw new SigV4Failure(
+      'signature-mismatch',
+      `Signature expired: ${p.amzDate} is now earlier than ${formatAmzDate(now - MAX_CLOCK_SKEW_MS)} (${formatAmzDate(now)} - 5 min.)`,
+    );
+  }
+};
+
+const resolveCaller = async (p: SignatureParams, resolve: ResolveCredentials): Promise<ResolvedCaller> => {
+  let caller: ResolvedCaller | undefined;
+  try {
+    caller = await resolve(p.accessKeyId, p.sessionToken);
+  } catch (e) {
+    if (!isGatehouseError(e) || e.code !== 'Unauthenticated') throw e;
+    if (e.details.reason === EXPIRED_TOKEN_REASON) {
+      throw new SigV4Failure('expired-token', 'The security token included in the request is expired');
+    }
+    throw new SigV4Failure('invalid-token', 'The security token included in the request is invalid.');
+  }
+  if (caller) return caller;
+  const reason = p.sessionToken !== undefined || p.accessKeyId.startsWith('ASIA') ? 'invalid-token' : 'unknown-access-key';
+  throw new SigV4Failure(reason, 'The security token included in the request is invalid.');
+};
+
+const payloadHash = (p: SignatureParams, body: Buffer): string => {
+  const declared = p.contentSha256;
+  if (declared === UNSIGNED_PAYLOAD) return declared;
+  const actual = hash('sha256', body, 'hex');
+  if (declared === undefined) return actual;
+  if (!/^[0-9a-f]{64}$/.test(declared)) {
+    throw new SigV4Failure('incomplete-signature', `x-amz-content-sha256 must be UNSIGNED-PAYLOAD or a SHA-256 hex digest.`);
+  }
+  if (declared !== actual) {
+    throw new SigV4Failure('signature-mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.");
+  }
+  return declared;
+};
+
+export const checkScopeDate = (p: SignatureParams): void => {
+  if (p.scopeDate !== p.amzDate.slice(0, 8)) {
+    throw new SigV4Failure(
+      'signature-mismatch',
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${p.scopeDate}' != '${p.amzDate.slice(0, 8)}', from '${p.amzDate}'.`,
+    );
+  }
+};
+
+/** Recomputes the signature with the caller's secret and compares in constant time. */
+export const checkSignature = (req: SignableRequest, p: SignatureParams, secretAccessKey: string, keys: SigningKeyCache): void => {
+  const canonical = canonicalRequest({
+    method: req.method,
+    path: req.path,
+    query: req.query,
+    headers: req.headers,
+    signedHeaders: p.signedHeaders,
+    payloadHash: payloadHash(p, req.body),
+    presigned: p.presigned,
+  });
+  const scope = `${p.scopeDate}/${p.region}/${p.service}/aws4_request`;
+  const key = keys.get(secretAccessKey, p.scopeDate, p.region, p.service);
+  const expected = createHmac('sha256', key).update(stringToSign(p.amzDate, scope, hash('sha256', canonical, 'hex'))).digest();
+  const given = /^[0-9a-f]{64}$/.test(p.signature) ? Buffer.from(p.signature, 'hex') : undefined;
+  if (!given || !timingSafeEqual(expected, given)) throw new SigV4Failure('signature-mismatch', SIGNATURE_MISMATCH_MESSAGE);
+};
+
+/** The caller behind a correctly signed request; throws SigV4Failure otherwise. */
+export const verifySignature = async (
+  req: SignableRequest,
+  p: SignatureParams,
+  ctx: VerifyContext,
+): Promise<ResolvedCaller> => {
+  checkScopeDate(p);
+  checkRequestTime(p, ctx.now);
+  const caller = await resolveCaller(p, ctx.resolveCredentials);
+  checkSignature(req, p, caller.secretAccessKey, ctx.keys);
+  return caller;
+};

@@ -1,0 +1,8 @@
+// The STS operations implemented so far, for `handlers.sts` in registerAwsRoutes' options.
+
+import type { ServiceHandlers } from '../operation.js';
+import { getCallerIdentity } from './get-caller-identity.js';
+
+export const STS_HANDLERS: ServiceHandlers = {
+  GetCallerIdentity: getCallerIdentity,
+};

@@ -1,0 +1,39 @@
+// The Fastify application: every API and the portal on one port, routed by protocol.
+
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Services } from '../domain/services.js';
+import { registerHealthRoutes } from './health-routes.js';
+import { registerAwsRoutes } from '../protocols/http/register-aws-routes.js';
+import { AWS_HANDLERS } from './aws-handlers.js';
+import { authorize } from '../domain/authorization/authorize.js';
+
+export interface AppOptions {
+  readonly services: Services;
+  readonly region: string;
+  readonly logger?: Logger;
+}
+
+export const buildApp = async ({ services, region, logger }: AppOptions): Promise<FastifyInstance> => {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+  // SigV4 needs the exact bytes that were signed, so every body arrives as a Buffer.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  registerHealthRoutes(app, services.ports.store);
+  registerAwsRoutes(app, {
+    handlers: AWS_HANDLERS,
+    services,
+    region,
+    clock: services.ports.clock,
+    resolveCredentials: (accessKeyId) => services.iam.resolveAccessKey(accessKeyId),
+    authorize: (principal, action) => authorize(services, principal, { action, resource: '*' }),
+  });
+  return app;
+};

@@ -1,0 +1,63 @@
+// Server configuration: command-line options first, then GATEHOUSE_* environment variables,
+// then defaults.
+
+import { parseArgs } from 'node:util';
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly region: string;
+  readonly demo: boolean;
+  readonly masterKey: string | undefined;
+  readonly bootstrapKey: { accessKeyId: string; secretAccessKey: string } | undefined;
+  readonly logLevel: string;
+}
+
+export const SERVE_OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+  region: { type: 'string' },
+  demo: { type: 'boolean' },
+  'log-level': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export class ConfigError extends Error {}
+
+const bootstrapKey = (env: NodeJS.ProcessEnv): ServerConfig['bootstrapKey'] => {
+  const accessKeyId = env.GATEHOUSE_BOOTSTRAP_ACCESS_KEY_ID;
+  const secretAccessKey = env.GATEHOUSE_BOOTSTRAP_SECRET_ACCESS_KEY;
+  if (!accessKeyId && !secretAccessKey) return undefined;
+  if (!accessKeyId || !secretAccessKey) {
+    throw new ConfigError('set both GATEHOUSE_BOOTSTRAP_ACCESS_KEY_ID and GATEHOUSE_BOOTSTRAP_SECRET_ACCESS_KEY, or neither');
+  }
+  if (!/^AKIA[A-Z2-7]{16}$/.test(accessKeyId)) throw new ConfigError('GATEHOUSE_BOOTSTRAP_ACCESS_KEY_ID must be AKIA followed by 16 base32 characters');
+  if (secretAccessKey.length < 40) throw new ConfigError('GATEHOUSE_BOOTSTRAP_SECRET_ACCESS_KEY must be at least 40 characters');
+  return { accessKeyId, secretAccessKey };
+};
+
+const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes)$/i.test(v);
+
+export const parseServeArgs = (args: string[], env: NodeJS.ProcessEnv): ServerConfig & { help: boolean } => {
+  const { values } = parseArgs({ args, options: SERVE_OPTIONS, strict: true, allowPositionals: false });
+  const port = Number(values.port ?? env.GATEHOUSE_PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be 0..65535, got ${values.port ?? env.GATEHOUSE_PORT}`);
+  const databaseUrl = values['database-url'] ?? env.GATEHOUSE_DATABASE_URL;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('--database-url must be a postgres:// URL (leave it out for the embedded SQLite database)');
+  return {
+    help: values.help ?? false,
+    port,
+    host: values.host ?? env.GATEHOUSE_HOST ?? '127.0.0.1',
+    dataDir: values['data-dir'] ?? env.GATEHOUSE_DATA_DIR ?? './data',
+    databaseUrl: databaseUrl || undefined,
+    region: values.region ?? env.GATEHOUSE_REGION ?? 'us-east-1',
+    demo: values.demo ?? truthy(env.GATEHOUSE_DEMO),
+    masterKey: env.GATEHOUSE_MASTER_KEY || undefined,
+    bootstrapKey: bootstrapKey(env),
+    logLevel: values['log-level'] ?? env.GATEHOUSE_LOG_LEVEL ?? 'info',
+  };
+};

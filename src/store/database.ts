@@ -1,0 +1,7 @@
+// The whole schema as one Kysely type, assembled from each area's tables.
+
+import type { CoreTables } from './core/tables.js';
+import type { IdentityStoreTables } from './identity-store/tables.js';
+import type { OrganizationsTables } from './organizations/tables.js';
+
+export interface Database extends CoreTables, IdentityStoreTables, OrganizationsTables {}

@@ -1,0 +1,31 @@
+// Every migration, in order. Kysely's migrator runs them under a lock (an advisory lock on
+// PostgreSQL, the immediate write transaction on SQLite), so nodes starting together migrate once.
+
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { migration001Core } from './core/migration-001-core.js';
+import { migration002IdentityStore } from './identity-store/migration-002-identity-store.js';
+import { migration003Organizations } from './organizations/migration-003-organizations.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '001-core': migration001Core,
+  '002-identity-store': migration002IdentityStore,
+  '003-organizations': migration003Organizations,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/**
+ * On PostgreSQL the migrator's bookkeeping tables must live in the schema we work in: without
+ * a schema it looks for them in every schema, and another schema's tables would fool it.
+ */
+const currentSchema = async (db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<string | undefined> =>
+  dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+
+export const migrateToLatest = async (db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> => {
+  const migrationTableSchema = await currentSchema(db, dialect);
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`migration ${failed ?? ''} failed: ${(error as Error).message ?? error}`);
+  }
+};

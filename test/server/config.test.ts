@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseServeArgs } from '../../src/server/config.js';
+import { redactUrl } from '../../src/server/logger.js';
+
+test('defaults, then environment, then flags', () => {
+  const d = parseServeArgs([], {});
+  assert.deepEqual([d.port, d.dataDir, d.region, d.demo, d.databaseUrl], [8080, './data', 'us-east-1', false, undefined]);
+  const e = parseServeArgs([], { GATEHOUSE_PORT: '9000', GATEHOUSE_REGION: 'eu-west-1', GATEHOUSE_DEMO: 'true' });
+  assert.deepEqual([e.port, e.region, e.demo], [9000, 'eu-west-1', true]);
+  const f = parseServeArgs(['--port', '9100', '--database-url', 'postgres://x@h/db'], { GATEHOUSE_PORT: '9000' });
+  assert.deepEqual([f.port, f.databaseUrl], [9100, 'postgres://x@h/db']);
+});
+
+test('bad options are refused with a message naming them', () => {
+  assert.throws(() => parseServeArgs(['--port', 'abc'], {}), /--port/);
+  assert.throws(() => parseServeArgs(['--database-url', 'mysql://x'], {}), /--database-url/);
+  assert.throws(() => parseServeArgs(['--nope'], {}), /nope/);
+  assert.throws(() => parseServeArgs([], { GATEHOUSE_BOOTSTRAP_ACCESS_KEY_ID: 'AKIAAAAAAAAAAAAAAAAA' }), /both/);
+  assert.throws(
+    () => parseServeArgs([], { GATEHOUSE_BOOTSTRAP_ACCESS_KEY_ID: 'bad', GATEHOUSE_BOOTSTRAP_SECRET_ACCESS_KEY: 'x'.repeat(40) }),
+    /ACCESS_KEY_ID/,
+  );
+});
+
+test('logged URLs never carry signatures, tokens or codes', () => {
+  const url = '/?Action=GetCallerIdentity&X-Amz-Signature=abc123&X-Amz-Security-Token=tok&x-amz-credential=AKIA%2F';
+  const logged = redactUrl(url);
+  assert.ok(!logged.includes('abc123') && !logged.includes('tok') && !logged.includes('AKIA'), logged);
+  assert.match(logged, /Action=GetCallerIdentity/);
+  assert.equal(redactUrl('/healthz'), '/healthz');
+});
