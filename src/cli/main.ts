@@ -1,11 +1,13 @@
 // The `gatehouse` command.
 
 import { serveCommand, SERVE_HELP } from './serve-command.js';
+import { policyCommand } from './policy-command.js';
 
 const HELP = `Usage: gatehouse <command> [options]
 
 Commands:
   serve     Start the server (every API and the access portal on one port)
+  policy    Validate policies, and simulate requests against them (no server needed)
 
 Run 'gatehouse <command> --help' for a command's options.
 `;
@@ -15,6 +17,8 @@ const main = async (argv: string[]): Promise<number> => {
   switch (command) {
     case 'serve':
       return serveCommand(rest);
+    case 'policy':
+      return policyCommand(rest);
     case undefined:
     case '--help':
     case '-h':

@@ -5,6 +5,9 @@ import { IamService } from './iam/iam-service.js';
 import { InstanceService } from './instance/instance-service.js';
 import { IdentityStoreService } from './identity-store/identity-store-service.js';
 import { OrganizationsService } from './organizations/organizations-service.js';
+import { Authorizer } from './authorization/authorizer.js';
+import { StsService } from './sts/sts-service.js';
+import { SsoAdminService } from './permission-sets/sso-admin-service.js';
 
 export interface Services {
   readonly ports: Ports;
@@ -12,12 +15,23 @@ export interface Services {
   readonly instance: InstanceService;
   readonly identityStore: IdentityStoreService;
   readonly organizations: OrganizationsService;
+  readonly authorization: Authorizer;
+  readonly sts: StsService;
+  readonly ssoAdmin: SsoAdminService;
 }
 
-export const createServices = (ports: Ports): Services => ({
-  ports,
-  iam: new IamService(ports),
-  instance: new InstanceService(ports),
-  identityStore: new IdentityStoreService(ports),
-  organizations: new OrganizationsService(ports),
-});
+export const createServices = (ports: Ports): Services => {
+  const services: { -readonly [K in keyof Services]: Services[K] } = {
+    ports,
+    iam: new IamService(ports),
+    instance: new InstanceService(ports),
+    identityStore: new IdentityStoreService(ports),
+    organizations: new OrganizationsService(ports),
+    authorization: undefined as unknown as Authorizer,
+    sts: new StsService(ports),
+    ssoAdmin: new SsoAdminService(ports),
+  };
+  // The authorizer reads policies through the other services.
+  services.authorization = new Authorizer(services);
+  return services;
+};

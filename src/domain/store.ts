@@ -5,12 +5,14 @@ import type { IamRepository } from './iam/iam-repository.js';
 import type { InstanceRepository } from './instance/instance-repository.js';
 import type { IdentityStoreRepository } from './identity-store/identity-store-repository.js';
 import type { OrganizationsRepository } from './organizations/organizations-repository.js';
+import type { SsoAdminRepository } from './permission-sets/sso-admin-repository.js';
 
 export interface Repositories {
   readonly iam: IamRepository;
   readonly instance: InstanceRepository;
   readonly identityStore: IdentityStoreRepository;
   readonly organizations: OrganizationsRepository;
+  readonly ssoAdmin: SsoAdminRepository;
 }
 
 export interface Store extends Repositories {

@@ -11,3 +11,5 @@ export { decide } from './decide.js';
 export { PolicyCache } from './policy-cache.js';
 export { explainDecision } from './explain.js';
 export { operatorSpec, splitOperator, type OperatorSpec, type CompareKind } from './condition-operator.js';
+export { policyContextKeys } from './context-keys.js';
+export { statementSpans, type StatementSpan, type TextPosition } from './statement-positions.js';

@@ -7,7 +7,11 @@ import type { Services } from '../domain/services.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerAwsRoutes } from '../protocols/http/register-aws-routes.js';
 import { AWS_HANDLERS } from './aws-handlers.js';
-import { authorize } from '../domain/authorization/authorize.js';
+import { loadActionCatalog } from '../protocols/authorization/action-catalog.js';
+import { createRequestAuthorizer, invalidatingHandlers } from './request-authorizer.js';
+
+/** The IAM action prefix of each model whose prefix differs from its name. */
+const IAM_PREFIX: Readonly<Record<string, string>> = { 'sso-admin': 'sso' };
 
 export interface AppOptions {
   readonly services: Services;
@@ -27,13 +31,18 @@ export const buildApp = async ({ services, region, logger }: AppOptions): Promis
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   registerHealthRoutes(app, services.ports.store);
+  const catalog = await loadActionCatalog();
+  const handlers = Object.fromEntries(
+    Object.entries(AWS_HANDLERS).map(([model, h]) => [model, invalidatingHandlers(services, catalog, IAM_PREFIX[model] ?? model, h)]),
+  );
   registerAwsRoutes(app, {
-    handlers: AWS_HANDLERS,
+    handlers,
     services,
     region,
     clock: services.ports.clock,
-    resolveCredentials: (accessKeyId) => services.iam.resolveAccessKey(accessKeyId),
-    authorize: (principal, action) => authorize(services, principal, { action, resource: '*' }),
+    resolveCredentials: (accessKeyId, sessionToken) =>
+      accessKeyId.startsWith('ASIA') ? services.sts.resolveTemporaryCredentials(accessKeyId, sessionToken) : services.iam.resolveAccessKey(accessKeyId),
+    authorize: createRequestAuthorizer(services, catalog),
   });
   return app;
 };

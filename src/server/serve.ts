@@ -14,6 +14,7 @@ import { initializeInstallation } from '../domain/bootstrap/initialize-installat
 import { seedDemo } from './demo/seed-demo.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { cryptoRandom } from '../lib/random.js';
+import { ProvisioningWorker } from './provisioning-worker.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -59,6 +60,8 @@ export const startServer = async (config: ServerConfig, options: StartOptions = 
 
   const app = await buildApp({ services, region: config.region, logger: options.logger });
   const address = await app.listen({ port: config.port, host: config.host });
+  const worker = new ProvisioningWorker(services, { region: config.region, logger: app.log });
+  worker.start();
   print(`Gatehouse listening on ${address}`);
   return {
     app,
@@ -66,6 +69,7 @@ export const startServer = async (config: ServerConfig, options: StartOptions = 
     services,
     url: address,
     async close() {
+      await worker.stop();
       await app.close();
       await store.close();
     },

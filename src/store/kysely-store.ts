@@ -3,10 +3,11 @@
 import { Kysely, sql } from 'kysely';
 import type { Database } from './database.js';
 import type { Repositories, Store } from '../domain/store.js';
-import { KyselyIamRepository } from './core/iam-repository.js';
+import { KyselyIamRepository } from './iam/iam-repository.js';
 import { KyselyInstanceRepository } from './core/instance-repository.js';
 import { KyselyIdentityStoreRepository } from './identity-store/identity-store-repository.js';
 import { KyselyOrganizationsRepository } from './organizations/organizations-repository.js';
+import { KyselySsoAdminRepository } from './sso-admin/sso-admin-repository.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -15,6 +16,7 @@ const repositories = (db: Kysely<Database>): Repositories => ({
   instance: new KyselyInstanceRepository(db),
   identityStore: new KyselyIdentityStoreRepository(db),
   organizations: new KyselyOrganizationsRepository(db),
+  ssoAdmin: new KyselySsoAdminRepository(db),
 });
 
 export class KyselyStore implements Store {
@@ -22,9 +24,10 @@ export class KyselyStore implements Store {
   readonly instance;
   readonly identityStore;
   readonly organizations;
+  readonly ssoAdmin;
 
   constructor(readonly db: Kysely<Database>, readonly dialect: Dialect) {
-    ({ iam: this.iam, instance: this.instance, identityStore: this.identityStore, organizations: this.organizations } =
+    ({ iam: this.iam, instance: this.instance, identityStore: this.identityStore, organizations: this.organizations, ssoAdmin: this.ssoAdmin } =
       repositories(db));
   }
 

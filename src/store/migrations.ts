@@ -5,11 +5,15 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { migration001Core } from './core/migration-001-core.js';
 import { migration002IdentityStore } from './identity-store/migration-002-identity-store.js';
 import { migration003Organizations } from './organizations/migration-003-organizations.js';
+import { migration004Iam } from './iam/migration-004-iam.js';
+import { migration005SsoAdmin } from './sso-admin/migration-005-sso-admin.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-core': migration001Core,
   '002-identity-store': migration002IdentityStore,
   '003-organizations': migration003Organizations,
+  '004-iam': migration004Iam,
+  '005-sso-admin': migration005SsoAdmin,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -72,8 +72,11 @@ for (const backend of BACKENDS) {
       await store.iam.createAccessKey(key);
       await store.iam.createAccessKey({ ...key, accessKeyId: 'AKIAEXAMPLE0002', lastUsed: { at: 9, serviceName: 'sts', region: 'us-east-1' } });
       assert.deepEqual(await store.iam.getAccessKey('AKIAEXAMPLE0001'), key);
+      assert.equal('lastUsed' in key, false);
       assert.deepEqual((await store.iam.listAccessKeys(A, 'Alice')).map((k) => k.accessKeyId), ['AKIAEXAMPLE0001', 'AKIAEXAMPLE0002']);
       assert.deepEqual((await store.iam.getAccessKey('AKIAEXAMPLE0002'))?.lastUsed, { at: 9, serviceName: 'sts', region: 'us-east-1' });
+      await store.iam.recordAccessKeyUse('AKIAEXAMPLE0001', { at: 11, serviceName: 'iam', region: 'eu-west-1' });
+      assert.deepEqual((await store.iam.getAccessKey('AKIAEXAMPLE0001'))?.lastUsed, { at: 11, serviceName: 'iam', region: 'eu-west-1' });
       await store.iam.updateAccessKeyStatus('AKIAEXAMPLE0001', 'Inactive');
       assert.equal((await store.iam.getAccessKey('AKIAEXAMPLE0001'))?.status, 'Inactive');
       await store.iam.deleteAccessKey('AKIAEXAMPLE0002');

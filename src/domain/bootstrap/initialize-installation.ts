@@ -7,6 +7,8 @@ import type { Services } from '../services.js';
 import type { Instance } from '../instance/instance-repository.js';
 import { isGatehouseError } from '../../lib/errors.js';
 import { newIdentityStoreId, newInstanceArn } from '../../lib/ids.js';
+import { attachPolicy } from '../iam/attachments.js';
+import { API_CALLER } from '../iam/protection.js';
 
 export interface InitializeOptions {
   /** Fixes the admin's access key instead of generating one. */
@@ -20,6 +22,8 @@ export interface Installation {
 }
 
 export const ADMIN_USER_NAME = 'admin';
+/** The administrator is an ordinary IAM user whose power comes from this policy. */
+export const ADMIN_POLICY_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
 const create = (services: Services, options: InitializeOptions): Promise<Installation> =>
   services.ports.store.transaction(async (tx) => {
@@ -30,6 +34,8 @@ const create = (services: Services, options: InitializeOptions): Promise<Install
     });
     const admin = await services.iam.createUser(tx, org.managementAccountId, ADMIN_USER_NAME);
     const adminKey = await services.iam.createAccessKey(tx, admin, options.bootstrapKey);
+    const iamContext = { repo: tx.iam, accountId: org.managementAccountId, now: clock.now(), random };
+    await attachPolicy(iamContext, { kind: 'user', name: ADMIN_USER_NAME }, ADMIN_POLICY_ARN, API_CALLER);
     const instance: Instance = {
       instanceArn: newInstanceArn(random),
       identityStoreId: newIdentityStoreId(random),

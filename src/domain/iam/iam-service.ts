@@ -78,6 +78,11 @@ export class IamService {
     };
   }
 
+  /** For the SigV4 layer: records a verified use of a long-term key (GetAccessKeyLastUsed reports it). */
+  async recordAccessKeyUse(accessKeyId: string, serviceName: string, region: string): Promise<void> {
+    await this.ports.store.iam.recordAccessKeyUse(accessKeyId, { at: this.ports.clock.now(), serviceName, region });
+  }
+
   // --- roles ---
 
   createRole = (a: string, input: roles.CreateRoleInput, actor: Actor = API_CALLER) =>

@@ -1,12 +1,11 @@
 // Managed policies: customer managed policies of the account (create, read, list, delete) and
 // AWS managed policies (read, list), reported alike.
 
-import { invalid } from '../../lib/errors.js';
 import { newIamUniqueId } from '../../lib/ids.js';
 import type { IamContext } from './context.js';
 import type { ManagedPolicy, Tag } from './model.js';
 import { listAwsManagedPolicies, type AwsManagedPolicy } from './aws-managed-policies.js';
-import { deleteConflict, invalidInput, limitExceeded } from './errors.js';
+import { constraintViolation, deleteConflict, invalidInput, limitExceeded } from './errors.js';
 import { checkName, checkPath, nameKey, policyArn } from './names.js';
 import { paginate, type Page, type PageRequest } from './pagination.js';
 import { checkManagedPolicyDocument } from './policy-document.js';
@@ -71,7 +70,7 @@ export async function createPolicy(ctx: IamContext, input: CreatePolicyInput): P
   checkName('PolicyName', input.policyName, 128);
   checkPath(path, 'Path', true);
   if (input.description !== undefined && input.description.length > 1000) {
-    throw invalid('Description', 'The description of a policy must be at most 1000 characters.');
+    throw constraintViolation('Description', 'The description of a policy must be at most 1000 characters.');
   }
   checkManagedPolicyDocument(input.policyDocument);
   const tags = input.tags ?? [];

@@ -1,11 +1,10 @@
 // IAM roles: create, read, list, update, delete, trust policy and tags. Role names are unique
 // per account regardless of case. Roles under service paths change only by the provisioner.
 
-import { invalid } from '../../lib/errors.js';
 import { newIamUniqueId } from '../../lib/ids.js';
 import type { IamContext } from './context.js';
 import type { IamRole, Tag } from './model.js';
-import { deleteConflict, roleNotFound } from './errors.js';
+import { constraintViolation, deleteConflict, roleNotFound } from './errors.js';
 import { checkName, checkPath, nameKey, roleArn } from './names.js';
 import { paginate, type Page, type PageRequest } from './pagination.js';
 import { checkTrustPolicyDocument, urlEncodeDocument } from './policy-document.js';
@@ -35,7 +34,7 @@ export const roleOutput = (role: IamRole): IamRole => ({
 
 function checkDuration(seconds: number): void {
   if (!Number.isInteger(seconds) || seconds < MIN_SESSION_DURATION || seconds > MAX_SESSION_DURATION) {
-    throw invalid(
+    throw constraintViolation(
       'MaxSessionDuration',
       `The requested duration ${seconds} for MaxSessionDuration is not valid. It must be between ${MIN_SESSION_DURATION} and ${MAX_SESSION_DURATION} seconds.`,
     );
@@ -44,7 +43,7 @@ function checkDuration(seconds: number): void {
 
 function checkDescription(description: string | undefined): void {
   if (description !== undefined && description.length > 1000) {
-    throw invalid('Description', 'The description of a role must be at most 1000 characters.');
+    throw constraintViolation('Description', 'The description of a role must be at most 1000 characters.');
   }
 }
 

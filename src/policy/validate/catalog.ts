@@ -54,7 +54,10 @@ export interface Catalog {
   readonly conditionKeyTemplates: readonly { readonly pattern: RegExp; readonly info: CatalogConditionKey }[];
 }
 
-async function loadService(prefix: string, keys: Map<string, CatalogConditionKey>): Promise<CatalogService> {
+/** Patterns by key: the same few templates recur in thousands of actions. */
+type PatternOf = (key: string) => RegExp | undefined;
+
+async function loadService(prefix: string, keys: Map<string, CatalogConditionKey>, patternOf: PatternOf): Promise<CatalogService> {
   const resourceTypes = new Map<string, CatalogResourceType>();
   for (const name of await iamResourceTypesForService(prefix)) {
     const rt = await iamResourceTypeDetails(prefix, name);
@@ -76,7 +79,7 @@ async function loadService(prefix: string, keys: Map<string, CatalogConditionKey
       // avoids false "unsupported key" findings where the reference lists keys only there.
       for (const k of resourceTypes.get(rt.name.toLowerCase())?.conditionKeys ?? []) supported.add(k.toLowerCase());
     }
-    const patterns = [...supported].map(conditionKeyPattern).filter((p): p is RegExp => p !== undefined);
+    const patterns = [...supported].map(patternOf).filter((p): p is RegExp => p !== undefined);
     actions.set(a.name.toLowerCase(), {
       service: prefix,
       name: a.name,
@@ -99,8 +102,13 @@ export async function loadCatalog(): Promise<Catalog> {
     // Every key of this list can be in any request (`ec2:SourceInstanceArn` too), so all count as global.
     if (g) keys.set(g.key.toLowerCase(), { key: g.key, type: g.type, global: true });
   }
+  const patterns = new Map<string, RegExp | undefined>();
+  const patternOf: PatternOf = (key) => {
+    if (!patterns.has(key)) patterns.set(key, conditionKeyPattern(key));
+    return patterns.get(key);
+  };
   const prefixes = await iamServiceKeys();
-  const loaded = await Promise.all(prefixes.map((p) => loadService(p, keys)));
+  const loaded = await Promise.all(prefixes.map((p) => loadService(p, keys, patternOf)));
   const services = new Map(loaded.map((s) => [s.prefix.toLowerCase(), s]));
   const templates = [...keys.values()].flatMap((info) => {
     const pattern = conditionKeyPattern(info.key);

@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html
 
 import type { PolicyDocument, Statement } from '../ast.js';
-import { finding, type Finding, type PolicyType } from './finding.js';
+import { finding, type Finding, type ValidationPolicyType } from './finding.js';
 
 /** Policy variables are literal text under 2008-10-17 (or no Version): the author meant them as variables. */
 function variablesWithoutVersion(doc: PolicyDocument): Finding[] {
@@ -29,7 +29,7 @@ export function checkVersion(doc: PolicyDocument): Finding[] {
   return [...out, ...variablesWithoutVersion(doc)];
 }
 
-export function checkSids(doc: PolicyDocument, policyType: PolicyType): Finding[] {
+export function checkSids(doc: PolicyDocument, policyType: ValidationPolicyType): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const st of doc.statements) {
@@ -48,7 +48,7 @@ export function checkSids(doc: PolicyDocument, policyType: PolicyType): Finding[
   return out;
 }
 
-export function checkElements(st: Statement, policyType: PolicyType): Finding[] {
+export function checkElements(st: Statement, policyType: ValidationPolicyType): Finding[] {
   const out: Finding[] = [];
   const principalForbidden = policyType === 'IDENTITY_POLICY' || policyType === 'SERVICE_CONTROL_POLICY';
   const principalRequired = policyType === 'RESOURCE_POLICY' || policyType === 'RESOURCE_CONTROL_POLICY';
@@ -58,7 +58,7 @@ export function checkElements(st: Statement, policyType: PolicyType): Finding[] 
   if (!st.principal && principalRequired) {
     out.push(finding('ERROR', 'MISSING_PRINCIPAL', st.path, 'A resource-based policy statement must name a Principal or NotPrincipal.'));
   }
-  if (!st.action) out.push(finding('ERROR', 'MISSING_ACTION', st.path, 'Add an Action or NotAction element.'));
+  // A statement without Action/NotAction never gets here: the parser rejects it.
   // Role trust policies have no Resource; every other type needs one.
   if (!st.resource && policyType !== 'RESOURCE_POLICY') out.push(finding('ERROR', 'MISSING_RESOURCE', st.path, 'Add a Resource or NotResource element.'));
   return out;

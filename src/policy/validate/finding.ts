@@ -12,14 +12,14 @@ export interface Finding {
   readonly path: string;
 }
 
-export type PolicyType = 'IDENTITY_POLICY' | 'RESOURCE_POLICY' | 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
+export type ValidationPolicyType = 'IDENTITY_POLICY' | 'RESOURCE_POLICY' | 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
 
 /** Which IAM size quota applies to an identity policy. */
 export type IdentityPolicyKind = 'managed' | 'inline-role' | 'inline-user' | 'inline-group';
 
 export interface ValidateOptions {
   /** Defaults to `IDENTITY_POLICY`, as Access Analyzer's console does. */
-  readonly policyType?: PolicyType;
+  readonly policyType?: ValidationPolicyType;
   /** Defaults to `managed` (the tightest common case after user and group inline policies). */
   readonly identityPolicyKind?: IdentityPolicyKind;
 }

@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
 // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html
 
-import { finding, type Finding, type IdentityPolicyKind, type PolicyType } from './finding.js';
+import { finding, type Finding, type IdentityPolicyKind, type ValidationPolicyType } from './finding.js';
 
 export const IDENTITY_POLICY_LIMITS: Readonly<Record<IdentityPolicyKind, number>> = {
   managed: 6144,
@@ -20,14 +20,14 @@ export const ORGANIZATIONS_POLICY_LIMIT = 5120;
 /** Characters as IAM counts them: everything but white space. */
 export const countedSize = (json: string): number => json.replace(/\s/g, '').length;
 
-export function sizeLimit(policyType: PolicyType, kind: IdentityPolicyKind): number | undefined {
+export function sizeLimit(policyType: ValidationPolicyType, kind: IdentityPolicyKind): number | undefined {
   if (policyType === 'IDENTITY_POLICY') return IDENTITY_POLICY_LIMITS[kind];
   if (policyType === 'SERVICE_CONTROL_POLICY' || policyType === 'RESOURCE_CONTROL_POLICY') return ORGANIZATIONS_POLICY_LIMIT;
   // Resource policy quotas differ per service (S3 20 KB, trust policies 2,048+): not checked.
   return undefined;
 }
 
-export function checkSize(json: string, policyType: PolicyType, kind: IdentityPolicyKind): Finding[] {
+export function checkSize(json: string, policyType: ValidationPolicyType, kind: IdentityPolicyKind): Finding[] {
   const limit = sizeLimit(policyType, kind);
   const size = countedSize(json);
   if (limit === undefined || size <= limit) return [];

@@ -1,8 +1,10 @@
 // The one table from domain error codes to each service's own exception names and statuses.
 // Keys are a GatehouseError code, or `Code:Resource` for a more specific name (looked up first).
+// The organizations and iam blocks live next to their handlers' authors; they are data only.
 // `Validation:Input` is the model validator's failure, which some services name apart from
 // their own business-rule validation (IAM: ValidationError vs InvalidInput).
 
+import { IAM_EXCEPTIONS } from '../iam/iam-exceptions.js';
 import { ORGANIZATIONS_EXCEPTIONS } from './organizations-exceptions.js';
 
 export interface ExceptionEntry {
@@ -41,27 +43,13 @@ const stsBlock: Block = {
   Throttled: e('Throttling'),
 };
 
-const iamBlock: Block = {
-  'Validation:Input': e('ValidationError'),
-  'Validation:PolicyDocument': e('MalformedPolicyDocument'),
-  Validation: e('InvalidInput'),
-  NotFound: e('NoSuchEntity', 404),
-  Conflict: e('EntityAlreadyExists', 409),
-  'Conflict:Concurrent': e('ConcurrentModification', 409),
-  InvalidState: e('DeleteConflict', 409),
-  LimitExceeded: e('LimitExceeded', 409),
-  AccessDenied: e('AccessDenied', 403),
-  Unauthenticated: e('AccessDenied', 403),
-  Throttled: e('Throttling'),
-};
-
 /** Keyed by model file prefix. */
 export const EXCEPTION_TABLE: Readonly<Record<string, Block>> = {
   identitystore: identityCenterBlock,
   'sso-admin': identityCenterBlock,
   organizations: ORGANIZATIONS_EXCEPTIONS,
   sts: stsBlock,
-  iam: iamBlock,
+  iam: IAM_EXCEPTIONS,
 };
 
 export const lookupException = (service: string, code: string, resource?: string): ExceptionEntry | undefined => {

@@ -16,7 +16,8 @@ const detailFields = (err: GatehouseError, members: readonly string[], requestId
   const fields: Record<string, string> = {};
   const { resource, reason } = err.details;
   if (members.includes('Reason') && reason) fields.Reason = reason;
-  if (members.includes('ResourceType') && resource) fields.ResourceType = upperSnake(resource);
+  // `Input` marks the model validator's failures; it names no resource.
+  if (members.includes('ResourceType') && resource && resource !== 'Input') fields.ResourceType = upperSnake(resource);
   if (members.includes('RequestId')) fields.RequestId = requestId;
   return fields;
 };

@@ -1,7 +1,7 @@
 // Who the IAM handlers act for: the caller's account, and, where an operation's UserName is
 // optional, the caller's own IAM user.
 
-import { invalid } from '../../lib/errors.js';
+import { GatehouseError } from '../../lib/errors.js';
 import type { CallContext } from '../operation.js';
 import type { IamService } from '../../domain/iam/iam-service.js';
 
@@ -12,5 +12,6 @@ export const account = (ctx: CallContext): string => ctx.principal.accountId;
 export function userNameOrCaller(userName: string | undefined, ctx: CallContext): string {
   if (userName !== undefined) return userName;
   if (ctx.principal.kind === 'iam-user') return ctx.principal.name;
-  throw invalid('UserName', 'Must specify userName when calling with non-User credentials');
+  // IAM answers ValidationError here (resource `Input`, as the model validator reports).
+  throw new GatehouseError('Validation', 'Must specify userName when calling with non-User credentials', { field: 'UserName', resource: 'Input' });
 }

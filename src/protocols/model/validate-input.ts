@@ -9,7 +9,10 @@ import type { ListSchema, MapSchema, NumberSchema, Schema, StringSchema, Structu
 import { type ConstraintFailure, type ConstraintReason, listItemPath, memberPath } from './validation-message.js';
 
 export class InputTypeError extends Error {
-  constructor(readonly path: string, expected: string) {
+  constructor(
+    readonly path: string,
+    readonly expected: string,
+  ) {
     super(`Unexpected value type at '${path || 'input'}': expected ${expected}`);
     this.name = 'InputTypeError';
   }
@@ -123,8 +126,10 @@ const checkString = (s: StringSchema, value: unknown, path: string, out: Constra
   if (typeof value !== 'string') throw new InputTypeError(path, 'string');
   const shown = s.sensitive ? undefined : `'${value}'`;
   const size = sizeFailure(value.length, s.min, s.max, 'length');
-  if (size) out.push({ path, shown, ...size });
-  if (s.enum && !s.enum.includes(value)) {
+  if (size) {
+    // An oversized value is not matched against the pattern: no regex runs over megabytes.
+    out.push({ path, shown, ...size });
+  } else if (s.enum && !s.enum.includes(value)) {
     out.push({ path, shown, constraint: `Member must satisfy enum value set: [${s.enum.join(', ')}]`, reason: 'INVALID_ENUM' });
   } else if (s.pattern && !s.pattern.test(value)) {
     out.push({ path, shown, constraint: `Member must satisfy regular expression pattern: ${s.patternSource}`, reason: 'INVALID_PATTERN' });

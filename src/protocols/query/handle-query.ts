@@ -32,8 +32,24 @@ const tryParseSignature = (req: SignableRequest): SignatureParams | Error => {
   }
 };
 
+// Both are needed before the service is known (to shape even their own errors), so their
+// failures are held until the service is chosen.
+const tryDecodeForm = (req: SignableRequest, contentType: string | undefined): Map<string, string> | Error => {
+  try {
+    return decodeForm(req.query, req.body, contentType);
+  } catch (e) {
+    return e as Error;
+  }
+};
+
+// The query protocol has only strings on the wire, so a value that does not parse as its type
+// is a constraint failure there (awsJson answers SerializationException instead).
 const typeErrorAsValidation = (e: InputTypeError) =>
-  inputValidationError(`1 validation error detected: Value at '${e.path}' failed to satisfy constraint: Member must be of type ${e.message.split('expected ')[1]}`, e.path, undefined);
+  inputValidationError(
+    `1 validation error detected: Value at '${e.path}' failed to satisfy constraint: Member must be of type ${e.expected}`,
+    e.path,
+    undefined,
+  );
 
 const run = async (c: QueryContext, request: FastifyRequest, req: SignableRequest, service: ServiceEntry, signature: SignatureParams, params: Map<string, string>, requestId: string) => {
   const auth = await authenticate(c.auth, req, service.model.signingName, signature);
@@ -67,11 +83,13 @@ const run = async (c: QueryContext, request: FastifyRequest, req: SignableReques
 
 export const handleQuery = async (c: QueryContext, request: FastifyRequest, reply: FastifyReply, requestId: string) => {
   const req = signableFromRequest(request);
-  const params = decodeForm(req.query, req.body, request.headers['content-type']);
+  const params = tryDecodeForm(req, request.headers['content-type']);
   const signature = tryParseSignature(req);
-  const service = chooseQueryService(c.registry, signature instanceof Error ? undefined : signature, params.get('Action'));
+  const action = params instanceof Error ? undefined : params.get('Action');
+  const service = chooseQueryService(c.registry, signature instanceof Error ? undefined : signature, action);
   try {
     if (signature instanceof Error) throw signature;
+    if (params instanceof Error) throw params;
     return sendXml(reply, await run(c, request, req, service, signature, params, requestId));
   } catch (err) {
     const wire = toWireError(err, service.model, 'query', requestId);

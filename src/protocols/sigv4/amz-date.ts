@@ -1,15 +1,29 @@
 // SigV4's basic ISO 8601 time (`20260101T000000Z`).
 
-const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+const AMZ_DATE = /^\d{8}T\d{6}Z$/;
 
-/** Milliseconds since the epoch, or undefined when malformed. */
+const num = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+};
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (y: number, mo: number): number =>
+  mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS[mo - 1]!;
+
+/** Milliseconds since the epoch, or undefined when malformed. On every request, so no Date parsing. */
 export const parseAmzDate = (s: string): number | undefined => {
-  const m = AMZ_DATE.exec(s);
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, se] = m.map(Number) as number[];
-  const ms = Date.UTC(y!, mo! - 1, d!, h!, mi!, se!);
-  // Date.UTC rolls over out-of-range fields; a real date formats back to itself.
-  return formatAmzDate(ms) === s ? ms : undefined;
+  if (!AMZ_DATE.test(s)) return undefined;
+  const y = num(s, 0, 4);
+  const mo = num(s, 4, 6);
+  const d = num(s, 6, 8);
+  const h = num(s, 9, 11);
+  const mi = num(s, 11, 13);
+  const se = num(s, 13, 15);
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return undefined;
+  if (d > daysInMonth(y, mo)) return undefined;
+  return Date.UTC(y, mo - 1, d, h, mi, se);
 };
 
 export const formatAmzDate = (ms: number): string =>

@@ -20,9 +20,9 @@ export interface SignatureParams {
   readonly time: number;
   /** Presigned only: seconds the URL is valid. */
   readonly expires?: number;
-  readonly sessionToken?: string;
+  readonly sessionToken: string | undefined;
   /** The client's declared payload hash, if any. */
-  readonly contentSha256?: string;
+  readonly contentSha256: string | undefined;
 }
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -59,38 +59,49 @@ const parseSignedHeaders = (list: string): string[] => {
   return names;
 };
 
+/** `Name=value` from the Authorization header's comma-separated list, trimmed. */
+const authField = (auth: string, name: string): string | undefined => {
+  const at = auth.indexOf(`${name}=`);
+  if (at < 0) return undefined;
+  const start = at + name.length + 1;
+  const end = auth.indexOf(',', start);
+  const value = (end < 0 ? auth.slice(start) : auth.slice(start, end)).trim();
+  return value === '' ? undefined : value;
+};
+
 const fromHeader = (req: SignableRequest, auth: string): SignatureParams => {
   const space = auth.indexOf(' ');
   const algorithm = space < 0 ? auth : auth.slice(0, space);
-  const fields = new Map<string, string>();
-  for (const item of (space < 0 ? '' : auth.slice(space + 1)).split(',')) {
-    const eq = item.indexOf('=');
-    if (eq > 0) fields.set(item.slice(0, eq).trim(), item.slice(eq + 1).trim());
-  }
+  const rest = space < 0 ? '' : auth.slice(space + 1);
+  const credential = authField(rest, 'Credential');
+  const signedHeaders = authField(rest, 'SignedHeaders');
+  const signature = authField(rest, 'Signature');
   const amzDate = headerValue(req, 'x-amz-date');
   const httpDate = amzDate === undefined ? headerValue(req, 'date') : undefined;
-  const missing = ['Credential', 'Signature', 'SignedHeaders']
-    .filter((f) => !fields.get(f))
-    .map((f) => `Authorization header requires '${f}' parameter.`);
-  if (amzDate === undefined && httpDate === undefined) {
-    missing.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
-  }
-  if (algorithm !== ALGORITHM || missing.length) {
+  if (algorithm !== ALGORITHM || !credential || !signedHeaders || !signature || (amzDate ?? httpDate) === undefined) {
+    const missing = Object.entries({ Credential: credential, Signature: signature, SignedHeaders: signedHeaders })
+      .filter(([, v]) => !v)
+      .map(([f]) => `Authorization header requires '${f}' parameter.`);
+    if ((amzDate ?? httpDate) === undefined) {
+      missing.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+    }
     throw incomplete(`${missing.join(' ')}${missing.length ? ' ' : ''}Authorization=${algorithm}`);
   }
   const time = amzDate !== undefined ? parseAmzDate(amzDate) : parseHttpDate(httpDate!);
   if (time === undefined) throw incomplete(`Date must be in ISO-8601 'basic format'. Got '${amzDate ?? httpDate}'.`);
-  const token = headerValue(req, 'x-amz-security-token');
-  const sha = headerValue(req, 'x-amz-content-sha256');
+  const scope = parseScope(credential);
   return {
     presigned: false,
-    ...parseScope(fields.get('Credential')!),
-    signedHeaders: parseSignedHeaders(fields.get('SignedHeaders')!),
-    signature: fields.get('Signature')!,
+    accessKeyId: scope.accessKeyId,
+    scopeDate: scope.scopeDate,
+    region: scope.region,
+    service: scope.service,
+    signedHeaders: parseSignedHeaders(signedHeaders),
+    signature,
     amzDate: amzDate ?? formatAmzDate(time),
     time,
-    ...(token !== undefined ? { sessionToken: token } : {}),
-    ...(sha !== undefined ? { contentSha256: sha } : {}),
+    sessionToken: headerValue(req, 'x-amz-security-token'),
+    contentSha256: headerValue(req, 'x-amz-content-sha256'),
   };
 };
 
@@ -119,8 +130,8 @@ const fromQuery = (q: Map<string, string>): SignatureParams => {
     amzDate,
     time,
     expires,
-    ...(token !== undefined ? { sessionToken: token } : {}),
-    ...(sha !== undefined ? { contentSha256: sha } : {}),
+    sessionToken: token,
+    contentSha256: sha,
   };
 };
 

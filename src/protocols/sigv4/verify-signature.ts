@@ -2,7 +2,7 @@
 // in constant time. Scope region and service are checked by the router, which knows the
 // endpoint's service (verify-scope.ts).
 
-import { createHmac, hash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { isGatehouseError } from '../../lib/errors.js';
 import { formatAmzDate } from './amz-date.js';
 import { canonicalRequest, stringToSign } from './canonical-request.js';
@@ -60,14 +60,11 @@ const payloadHash = (p: SignatureParams, body: Buffer): string => {
   const declared = p.contentSha256;
   if (declared === UNSIGNED_PAYLOAD) return declared;
   const actual = hash('sha256', body, 'hex');
-  if (declared === undefined) return actual;
+  if (declared === undefined || declared === actual) return actual;
   if (!/^[0-9a-f]{64}$/.test(declared)) {
     throw new SigV4Failure('incomplete-signature', `x-amz-content-sha256 must be UNSIGNED-PAYLOAD or a SHA-256 hex digest.`);
   }
-  if (declared !== actual) {
-    throw new SigV4Failure('signature-mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.");
-  }
-  return declared;
+  throw new SigV4Failure('signature-mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.");
 };
 
 export const checkScopeDate = (p: SignatureParams): void => {
@@ -92,9 +89,10 @@ export const checkSignature = (req: SignableRequest, p: SignatureParams, secretA
   });
   const scope = `${p.scopeDate}/${p.region}/${p.service}/aws4_request`;
   const key = keys.get(secretAccessKey, p.scopeDate, p.region, p.service);
-  const expected = createHmac('sha256', key).update(stringToSign(p.amzDate, scope, hash('sha256', canonical, 'hex'))).digest();
-  const given = /^[0-9a-f]{64}$/.test(p.signature) ? Buffer.from(p.signature, 'hex') : undefined;
-  if (!given || !timingSafeEqual(expected, given)) throw new SigV4Failure('signature-mismatch', SIGNATURE_MISMATCH_MESSAGE);
+  const expected = key.digest(stringToSign(p.amzDate, scope, hash('sha256', canonical, 'hex')));
+  // Buffer.from stops at the first non-hex character, so a malformed signature comes out short.
+  const given = p.signature.length === 64 ? Buffer.from(p.signature, 'hex') : undefined;
+  if (!given || given.length !== 32 || !timingSafeEqual(expected, given)) throw new SigV4Failure('signature-mismatch', SIGNATURE_MISMATCH_MESSAGE);
 };
 
 /** The caller behind a correctly signed request; throws SigV4Failure otherwise. */

@@ -2,7 +2,9 @@
 
 import type { ServiceHandlers } from '../operation.js';
 import { getCallerIdentity } from './get-caller-identity.js';
+import { assumeRole } from './assume-role.js';
 
 export const STS_HANDLERS: ServiceHandlers = {
   GetCallerIdentity: getCallerIdentity,
+  AssumeRole: assumeRole,
 };

@@ -1,4 +1,4 @@
-// Tables of the instance and of IAM users and keys. Times are epoch milliseconds.
+// The instance table. Times are epoch milliseconds everywhere.
 
 export interface InstanceTable {
   instance_arn: string;
@@ -10,26 +10,6 @@ export interface InstanceTable {
   admin_user_arn: string;
 }
 
-export interface IamUserTable {
-  account_id: string;
-  user_name: string;
-  user_id: string;
-  path: string;
-  arn: string;
-  created_at: number;
-}
-
-export interface IamAccessKeyTable {
-  access_key_id: string;
-  account_id: string;
-  user_name: string;
-  secret_sealed: string;
-  status: string;
-  created_at: number;
-}
-
 export interface CoreTables {
   instance: InstanceTable;
-  iam_user: IamUserTable;
-  iam_access_key: IamAccessKeyTable;
 }

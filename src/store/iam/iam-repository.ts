@@ -117,6 +117,14 @@ export class KyselyIamRepository implements IamRepository {
     await this.db.updateTable('iam_access_key').set({ status }).where('access_key_id', '=', accessKeyId).execute();
   }
 
+  async recordAccessKeyUse(accessKeyId: string, lastUsed: NonNullable<AccessKey['lastUsed']>): Promise<void> {
+    await this.db
+      .updateTable('iam_access_key')
+      .set({ last_used_at: lastUsed.at, last_used_service: lastUsed.serviceName, last_used_region: lastUsed.region })
+      .where('access_key_id', '=', accessKeyId)
+      .execute();
+  }
+
   async deleteAccessKey(accessKeyId: string): Promise<void> {
     await this.db.deleteFrom('iam_access_key').where('access_key_id', '=', accessKeyId).execute();
   }

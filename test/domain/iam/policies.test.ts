@@ -82,6 +82,9 @@ describe('iam managed policies', () => {
     const lambda = await f.iam.getPolicy(ACCOUNT, 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole');
     assert.equal(lambda.path, '/service-role/');
     await rejects(f.iam.getPolicyVersion(ACCOUNT, ADMIN, 'v999'), { code: 'NotFound', resource: 'PolicyVersion' });
+    const old = await f.iam.getPolicyVersion(ACCOUNT, 'arn:aws:iam::aws:policy/PowerUserAccess', 'v1');
+    assert.equal(old.isDefaultVersion, false);
+    assert.deepEqual(JSON.parse(decodeURIComponent(old.document!)).Statement, [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }]);
     await rejects(f.iam.createPolicyVersion(ACCOUNT, ADMIN, doc()), { reason: 'InvalidInput' });
     await rejects(f.iam.deletePolicy(ACCOUNT, ADMIN), { reason: 'InvalidInput' });
     const versions = await f.iam.listPolicyVersions(ACCOUNT, READONLY, { maxItems: 3 });
@@ -113,7 +116,7 @@ describe('iam managed policies', () => {
     const p2 = await f.iam.listPolicyVersions(ACCOUNT, arn, { maxItems: 2, marker: p1.marker });
     assert.deepEqual([...p1.items, ...p2.items].map((v) => v.versionId), ['v5', 'v4', 'v3', 'v2']);
     await rejects(f.iam.deletePolicyVersion(ACCOUNT, arn, 'v3'), {
-      code: 'Conflict',
+      code: 'InvalidState',
       reason: 'DeleteConflict',
       message: 'Cannot delete the default version of a policy.',
     });
@@ -173,7 +176,7 @@ describe('iam managed policies', () => {
   });
 
   test('DeletePolicy is refused while attached, used as a boundary, or with non-default versions', async () => {
-    await rejects(f.iam.deletePolicy(ACCOUNT, arn), { code: 'Conflict', reason: 'DeleteConflict', message: 'Cannot delete a policy attached to entities.' });
+    await rejects(f.iam.deletePolicy(ACCOUNT, arn), { code: 'InvalidState', reason: 'DeleteConflict', message: 'Cannot delete a policy attached to entities.' });
     await f.iam.detachRolePolicy(ACCOUNT, 'Worker', arn);
     await rejects(f.iam.deletePolicy(ACCOUNT, arn), { reason: 'DeleteConflict' });
     await f.iam.deleteUserPermissionsBoundary(ACCOUNT, 'bob');

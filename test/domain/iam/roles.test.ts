@@ -177,7 +177,7 @@ describe('iam roles', () => {
 
   test('DeleteRole is refused while policies are attached or inline policies exist', async () => {
     await rejects(f.iam.deleteRole(ACCOUNT, 'Dev'), {
-      code: 'Conflict',
+      code: 'InvalidState',
       reason: 'DeleteConflict',
       message: 'Cannot delete entity, must detach all policies first.',
     });

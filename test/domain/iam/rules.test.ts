@@ -81,16 +81,18 @@ describe('iam rules', () => {
   });
 
   test('every IAM error maps to its exception name and status', () => {
-    const name = (e: GatehouseError) => iamException(e.code, e.details.reason);
+    const name = (e: GatehouseError) => iamException(e.code, e.details.resource);
     assert.deepEqual(name(errors.roleNotFound('x')), { name: 'NoSuchEntity', status: 404 });
     assert.deepEqual(name(errors.entityAlreadyExists('Role', 'x')), { name: 'EntityAlreadyExists', status: 409 });
     assert.deepEqual(name(errors.deleteConflict('Role', 'x')), { name: 'DeleteConflict', status: 409 });
     assert.deepEqual(name(errors.limitExceeded('Role', 'x')), { name: 'LimitExceeded', status: 409 });
     assert.deepEqual(name(errors.malformedPolicyDocument('x')), { name: 'MalformedPolicyDocument', status: 400 });
     assert.deepEqual(name(errors.invalidInput('F', 'x')), { name: 'InvalidInput', status: 400 });
+    assert.deepEqual(name(errors.userNotFound('x')), { name: 'NoSuchEntity', status: 404 });
     assert.deepEqual(name(errors.policyNotAttachable('x')), { name: 'PolicyNotAttachable', status: 400 });
     assert.deepEqual(name(errors.protectedRole('x')), { name: 'UnmodifiableEntity', status: 400 });
-    assert.deepEqual(name(new GatehouseError('Validation', 'x', { field: 'MaxSessionDuration' })), { name: 'ValidationError', status: 400 });
+    assert.deepEqual(name(errors.constraintViolation('MaxSessionDuration', 'x')), { name: 'ValidationError', status: 400 });
+    assert.deepEqual(name(new GatehouseError('Validation', 'x', { resource: 'Input' })), { name: 'ValidationError', status: 400 });
     assert.deepEqual(name(new GatehouseError('Conflict', 'x', { resource: 'User' })), { name: 'EntityAlreadyExists', status: 409 });
     assert.ok(Object.keys(IAM_EXCEPTIONS).every((k) => /^[A-Za-z]+(:[A-Za-z]+)?$/.test(k)));
   });

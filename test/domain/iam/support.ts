@@ -32,15 +32,16 @@ export interface IamTestStore {
 export async function openIamStore(backend: Backend): Promise<IamTestStore> {
   const { store: base, dispose } = await backend.open();
   await ensureIamTables(base.db);
-  const others = { instance: base.instance, identityStore: base.identityStore, organizations: base.organizations };
-  const store: Store = {
+  // Every repository of the store (whatever areas it has), with src/store/iam's for IAM.
+  const others = { ...base } as unknown as Repositories;
+  const store = {
     ...others,
     iam: new KyselyIamRepository(base.db),
     transaction: <T>(fn: (tx: Repositories) => Promise<T>) =>
       base.db.transaction().execute((tx) => fn({ ...others, iam: new KyselyIamRepository(tx) })),
     ping: () => base.ping(),
     close: () => base.close(),
-  };
+  } as Store;
   return { store, db: base.db, dispose };
 }
 

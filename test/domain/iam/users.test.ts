@@ -61,6 +61,8 @@ describe('iam users and access keys', () => {
     assert.ok(await f.iam.resolveAccessKey(id));
     assert.deepEqual(await f.iam.getAccessKeyLastUsed(ACCOUNT, id), { userName: 'Carol', lastUsed: { serviceName: 'N/A', region: 'N/A' } });
     await rejects(f.iam.getAccessKeyLastUsed(OTHER_ACCOUNT, id), { code: 'NotFound' });
+    await f.iam.recordAccessKeyUse(id, 'sts', 'us-east-1');
+    assert.deepEqual(await f.iam.getAccessKeyLastUsed(ACCOUNT, id), { userName: 'Carol', lastUsed: { at: f.clock.now(), serviceName: 'sts', region: 'us-east-1' } });
     await rejects(f.iam.updateAccessKey(ACCOUNT, 'dave', id, 'Inactive'), { code: 'NotFound', message: `The Access Key with id ${id} cannot be found.` });
     await rejects(f.iam.deleteAccessKey(ACCOUNT, 'Carol', 'AKIADOESNOTEXIST0000'), { code: 'NotFound' });
     await f.iam.deleteAccessKey(ACCOUNT, 'Carol', id);
@@ -93,7 +95,7 @@ describe('iam users and access keys', () => {
   });
 
   test('DeleteUser is refused while it has access keys, inline policies or attached policies', async () => {
-    await rejects(f.iam.deleteUser(ACCOUNT, 'Carol'), { code: 'Conflict', reason: 'DeleteConflict', message: 'Cannot delete entity, must delete access keys first.' });
+    await rejects(f.iam.deleteUser(ACCOUNT, 'Carol'), { code: 'InvalidState', reason: 'DeleteConflict', message: 'Cannot delete entity, must delete access keys first.' });
     for (const k of (await f.iam.listAccessKeys(ACCOUNT, 'Carol')).items) await f.iam.deleteAccessKey(ACCOUNT, 'Carol', k.accessKeyId);
     await rejects(f.iam.deleteUser(ACCOUNT, 'Carol'), { reason: 'DeleteConflict', message: 'Cannot delete entity, must delete policies first.' });
     await f.iam.deleteUserPolicy(ACCOUNT, 'Carol', 'Mine');

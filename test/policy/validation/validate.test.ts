@@ -26,7 +26,9 @@ interface ValidationVector {
   readonly expect: readonly ExpectedFinding[];
 }
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), 'vectors');
+const here = dirname(fileURLToPath(import.meta.url));
+const dir = join(here, 'vectors');
+const sourceDir = join(here, '..', '..', '..', 'src', 'policy', 'validate');
 
 function policyText(v: ValidationVector): string {
   if (v.policyText !== undefined) return v.policyText;
@@ -56,3 +58,25 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     }
   });
 }
+
+/** Every issue code the validator can emit, read from its sources (`finding('ERROR', 'CODE', ...)`). */
+function emittableCodes(): Set<string> {
+  const codes = new Set<string>();
+  for (const file of readdirSync(sourceDir).filter((f) => f.endsWith('.ts'))) {
+    const text = readFileSync(join(sourceDir, file), 'utf8');
+    for (const m of text.matchAll(/finding\(\s*'[A-Z_]+',\s*'([A-Z_]+)'/g)) codes.add(m[1]!);
+  }
+  return codes;
+}
+
+it('every issue code has at least one vector', () => {
+  const covered = new Set<string>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    for (const v of (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { cases: ValidationVector[] }).cases) {
+      for (const f of v.expect) covered.add(f.code);
+    }
+  }
+  const codes = emittableCodes();
+  assert.ok(codes.size > 20, `found only ${codes.size} codes in the sources`);
+  assert.deepEqual([...codes].filter((c) => !covered.has(c)).sort(), []);
+});

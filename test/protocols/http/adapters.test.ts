@@ -175,3 +175,19 @@ test('sts GetCallerIdentity answers the signing principal', async () => {
     /^<GetCallerIdentityResponse xmlns="https:\/\/sts.amazonaws.com\/doc\/2011-06-15\/"><GetCallerIdentityResult><UserId>AIDAGATEHOUSETEST0001<\/UserId><Account>111122223333<\/Account><Arn>arn:aws:iam::111122223333:user\/alice<\/Arn><\/GetCallerIdentityResult><ResponseMetadata><RequestId>[0-9a-f-]{36}<\/RequestId><\/ResponseMetadata><\/GetCallerIdentityResponse>$/,
   );
 });
+
+test('awsJson: organizations answers model validation as InvalidInputException with a Reason', async () => {
+  const res = await json('AWSOrganizationsV20161128.DescribeAccount', '{"AccountId":"12"}', 'organizations');
+  assert.equal(res.statusCode, 400);
+  const body = res.json();
+  assert.equal(body.__type, 'InvalidInputException');
+  assert.equal(body.Reason, 'INVALID_PATTERN');
+  assert.match(body.Message, /^1 validation error detected: Value '12' at 'accountId' failed to satisfy constraint: Member must satisfy regular expression pattern/);
+});
+
+test('query: absurd parameter counts are refused before decoding', async () => {
+  const many = Array.from({ length: 2100 }, (_, i) => `Tags.member.${i + 1}.Key=k`).join('&');
+  const res = await query('iam', `Action=CreateUser&Version=2010-05-08&UserName=bob&${many}`);
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /<Code>ValidationError<\/Code><Message>Request has more than 2000 parameters.<\/Message>/);
+});

@@ -1,0 +1,45 @@
+// The global condition keys a request supplies (aws:SourceIp, aws:CurrentTime, ...), plus the
+// request's own tags.
+
+import type { ContextValue } from '../../policy/index.js';
+import type { Principal } from '../principal.js';
+
+export interface RequestFacts {
+  readonly principal: Principal;
+  readonly sourceIp: string;
+  readonly secureTransport: boolean;
+  readonly region: string;
+  readonly now: number;
+  readonly organizationId: string | undefined;
+  /** `aws:RequestTag/*` and `aws:TagKeys`, from the request's Tags. */
+  readonly requestTags?: Readonly<Record<string, string>>;
+}
+
+export const requestContext = (f: RequestFacts): Record<string, ContextValue> => {
+  const p = f.principal;
+  const ctx: Record<string, ContextValue> = {
+    'aws:CurrentTime': new Date(f.now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    'aws:EpochTime': String(Math.floor(f.now / 1000)),
+    'aws:SourceIp': f.sourceIp,
+    'aws:SecureTransport': String(f.secureTransport),
+    'aws:RequestedRegion': f.region,
+    'aws:PrincipalArn': p.kind === 'assumed-role' ? roleArnOfSession(p.arn) : p.arn,
+    'aws:PrincipalAccount': p.accountId,
+    'aws:PrincipalType': p.kind === 'iam-user' ? 'User' : 'AssumedRole',
+    'aws:userid': p.userId,
+    'aws:ViaAWSService': 'false',
+  };
+  if (p.kind === 'iam-user') ctx['aws:username'] = p.name;
+  if (f.organizationId) ctx['aws:PrincipalOrgID'] = f.organizationId;
+  if (f.requestTags) {
+    for (const [k, v] of Object.entries(f.requestTags)) ctx[`aws:RequestTag/${k}`] = v;
+    ctx['aws:TagKeys'] = Object.keys(f.requestTags);
+  }
+  return ctx;
+};
+
+/** `arn:aws:sts::A:assumed-role/R/s` → `arn:aws:iam::A:role/R` (aws:PrincipalArn names the role). */
+const roleArnOfSession = (sessionArn: string): string => {
+  const m = /^arn:aws:sts::(\d{12}):assumed-role\/(.+)\/[^/]+$/.exec(sessionArn);
+  return m ? `arn:aws:iam::${m[1]}:role/${m[2]}` : sessionArn;
+};

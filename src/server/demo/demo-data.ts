@@ -1,0 +1,21 @@
+// What --demo seeds. Addresses use the reserved `.invalid` domain: nothing is ever sent there.
+
+export const DEMO_OUS = ['Workloads', 'Sandbox'] as const;
+
+export const DEMO_ACCOUNTS = [
+  { name: 'Production', email: 'production@demo.gatehouse.invalid', ou: 'Workloads' },
+  { name: 'Staging', email: 'staging@demo.gatehouse.invalid', ou: 'Workloads' },
+  { name: 'Sandbox', email: 'sandbox@demo.gatehouse.invalid', ou: 'Sandbox' },
+] as const;
+
+export const DEMO_USERS = [
+  { userName: 'alice', givenName: 'Alice', familyName: 'Admin', email: 'alice@demo.gatehouse.invalid', title: 'Platform lead' },
+  { userName: 'bob', givenName: 'Bob', familyName: 'Builder', email: 'bob@demo.gatehouse.invalid', title: 'Developer' },
+  { userName: 'carol', givenName: 'Carol', familyName: 'Checker', email: 'carol@demo.gatehouse.invalid', title: 'Auditor' },
+] as const;
+
+export const DEMO_GROUPS = [
+  { name: 'Administrators', description: 'Full access to every account', members: ['alice'] },
+  { name: 'Developers', description: 'Build and run workloads', members: ['alice', 'bob'] },
+  { name: 'Auditors', description: 'Read-only access everywhere', members: ['carol'] },
+] as const;

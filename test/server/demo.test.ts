@@ -1,0 +1,35 @@
+// --demo seeds a small organization once, and the real SDK clients see it.
+
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { OrganizationsClient, ListAccountsCommand } from '@aws-sdk/client-organizations';
+import { IdentitystoreClient, ListUsersCommand, ListGroupsCommand } from '@aws-sdk/client-identitystore';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { seedDemo } from '../../src/server/demo/seed-demo.js';
+
+let server: TestServer;
+before(async () => (server = await startTestServer({ demo: true })));
+after(() => server.close());
+
+test('the demo organization has the management account and three member accounts', async () => {
+  const orgs = new OrganizationsClient(server.clientConfig);
+  const { Accounts } = await orgs.send(new ListAccountsCommand({}));
+  assert.deepEqual(Accounts?.map((a) => a.Name).sort(), ['Management', 'Production', 'Sandbox', 'Staging']);
+});
+
+test('the demo identity store has users and groups', async () => {
+  const ids = new IdentitystoreClient(server.clientConfig);
+  const { identityStoreId } = await server.server.services.instance.get();
+  const users = await ids.send(new ListUsersCommand({ IdentityStoreId: identityStoreId }));
+  assert.deepEqual(users.Users?.map((u) => u.UserName).sort(), ['alice', 'bob', 'carol']);
+  const groups = await ids.send(new ListGroupsCommand({ IdentityStoreId: identityStoreId }));
+  assert.deepEqual(groups.Groups?.map((g) => g.DisplayName).sort(), ['Administrators', 'Auditors', 'Developers']);
+});
+
+test('seeding again changes nothing and says so', async () => {
+  const lines: string[] = [];
+  await seedDemo(server.server.services, (l) => lines.push(l));
+  assert.match(lines[0], /already seeded/);
+  const { Accounts } = await new OrganizationsClient(server.clientConfig).send(new ListAccountsCommand({}));
+  assert.equal(Accounts?.length, 4);
+});
