@@ -14,6 +14,8 @@ export type ErrorCode =
 export interface ErrorDetails {
   /** The resource kind concerned, e.g. `User`, `Account`, `OrganizationalUnit`. */
   readonly resource?: string;
+  /** The id of the resource concerned, where the service's exception reports it. */
+  readonly resourceId?: string;
   /** The input member concerned, e.g. `UserName`. */
   readonly field?: string;
   /** A machine-readable reason, e.g. `UNIQUENESS_CONSTRAINT_VIOLATION`. */

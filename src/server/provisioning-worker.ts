@@ -13,6 +13,7 @@ export interface ProvisioningWorkerOptions {
   readonly pollMs?: number;
   /** How long a claim holds without renewal; GATEHOUSE_PROVISIONING_LEASE_MS, else 10 s. */
   readonly leaseMs?: number;
+  /** Accounts per batch transaction; GATEHOUSE_PROVISIONING_BATCH_SIZE, else 100. */
   readonly batchSize?: number;
   readonly logger?: { error(obj: unknown, msg?: string): void };
 }
@@ -36,7 +37,7 @@ export class ProvisioningWorker {
     this.runner = new ProvisioningRunner(services.ports, {
       homeRegion: options.region,
       leaseMs: options.leaseMs ?? fromEnv('GATEHOUSE_PROVISIONING_LEASE_MS') ?? 10_000,
-      ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+      batchSize: options.batchSize ?? fromEnv('GATEHOUSE_PROVISIONING_BATCH_SIZE') ?? 100,
       onError: (error, what) => options.logger?.error({ err: error }, what),
       stopping: () => !this.running,
     });

@@ -27,15 +27,9 @@ import {
   paginateListUsers,
   paginateListGroupMemberships,
 } from '@aws-sdk/client-identitystore';
+import { awsError } from '../support/aws-error.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-/** An assert.rejects check: the SDK error `name` with these members (and status 400). */
-const awsError = (name: string, members: Record<string, unknown> = {}) => (e: any) => {
-  assert.equal(e?.name, name, `expected ${name}, got ${e?.name}: ${e?.message}`);
-  assert.equal(e.$metadata?.httpStatusCode, 400);
-  for (const [k, v] of Object.entries(members)) assert.equal(e[k], v, k);
-  return true;
-};
 
 const person = (userName: string) => ({
   UserName: userName,
@@ -117,7 +111,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.equal(filtered.NextToken, undefined);
 
       await client.send(new DeleteUserCommand({ IdentityStoreId, UserId }));
-      await assert.rejects(client.send(new DescribeUserCommand({ IdentityStoreId, UserId })), awsError('ResourceNotFoundException', { ResourceType: 'USER' }));
+      await assert.rejects(client.send(new DescribeUserCommand({ IdentityStoreId, UserId })), awsError('ResourceNotFoundException', 400, { ResourceType: 'USER', ResourceId: UserId }));
     });
 
     test('groups and memberships; deleting a user takes its memberships', async () => {
@@ -158,9 +152,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       await client.send(new DeleteUserCommand({ IdentityStoreId, UserId }));
       const after = await client.send(new ListGroupMembershipsCommand({ IdentityStoreId, GroupId }));
       assert.deepEqual(after.GroupMemberships, []);
-      await assert.rejects(client.send(new DeleteGroupMembershipCommand({ IdentityStoreId, MembershipId })), awsError('ResourceNotFoundException', { ResourceType: 'GROUP_MEMBERSHIP' }));
+      await assert.rejects(client.send(new DeleteGroupMembershipCommand({ IdentityStoreId, MembershipId })), awsError('ResourceNotFoundException', 400, { ResourceType: 'GROUP_MEMBERSHIP' }));
       await client.send(new DeleteGroupCommand({ IdentityStoreId, GroupId }));
-      await assert.rejects(client.send(new DescribeGroupCommand({ IdentityStoreId, GroupId })), awsError('ResourceNotFoundException', { ResourceType: 'GROUP' }));
+      await assert.rejects(client.send(new DescribeGroupCommand({ IdentityStoreId, GroupId })), awsError('ResourceNotFoundException', 400, { ResourceType: 'GROUP' }));
     });
 
     test('paginateListUsers walks every page; memberships paginate too', async () => {
@@ -187,11 +181,12 @@ for (const backend of ['sqlite', 'postgres'] as const) {
 
     test('errors: ConflictException with Reason, ResourceNotFoundException, ValidationException', async () => {
       await client.send(new CreateUserCommand({ IdentityStoreId, ...person('twin') }));
-      await assert.rejects(client.send(new CreateUserCommand({ IdentityStoreId, ...person('TWIN') })), awsError('ConflictException', { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' }));
+      await assert.rejects(client.send(new CreateUserCommand({ IdentityStoreId, ...person('TWIN') })), awsError('ConflictException', 400, { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' }));
       await client.send(new CreateGroupCommand({ IdentityStoreId, DisplayName: 'Twins' }));
-      await assert.rejects(client.send(new CreateGroupCommand({ IdentityStoreId, DisplayName: 'Twins' })), awsError('ConflictException', { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' }));
-      await assert.rejects(client.send(new DescribeUserCommand({ IdentityStoreId, UserId: randomUUID() })), awsError('ResourceNotFoundException', { ResourceType: 'USER' }));
-      await assert.rejects(client.send(new ListUsersCommand({ IdentityStoreId: 'd-ffffffffff' })), awsError('ResourceNotFoundException', { ResourceType: 'IDENTITY_STORE' }));
+      await assert.rejects(client.send(new CreateGroupCommand({ IdentityStoreId, DisplayName: 'Twins' })), awsError('ConflictException', 400, { Reason: 'UNIQUENESS_CONSTRAINT_VIOLATION' }));
+      const missing = randomUUID();
+      await assert.rejects(client.send(new DescribeUserCommand({ IdentityStoreId, UserId: missing })), awsError('ResourceNotFoundException', 400, { ResourceType: 'USER', ResourceId: missing }));
+      await assert.rejects(client.send(new ListUsersCommand({ IdentityStoreId: 'd-ffffffffff' })), awsError('ResourceNotFoundException', 400, { ResourceType: 'IDENTITY_STORE' }));
       const { UserId } = await client.send(new GetUserIdCommand({ IdentityStoreId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: 'twin' } } }));
       await assert.rejects(
         client.send(new UpdateUserCommand({ IdentityStoreId, UserId, Operations: [{ AttributePath: 'shoeSize', AttributeValue: '42' }] })),

@@ -14,18 +14,12 @@ import {
   RegisterDelegatedAdministratorCommand, TagResourceCommand, UntagResourceCommand, UpdateOrganizationalUnitCommand,
   UpdatePolicyCommand, paginateListChildren, paginateListAccounts,
 } from '@aws-sdk/client-organizations';
+import { awsError } from '../support/aws-error.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const SCP = (effect: string, action: string) =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: effect, Action: action, Resource: '*' }] });
 
-/** assert.rejects validator: the typed exception, status 400, and any extra members. */
-const awsError = (name: string, extra: Record<string, unknown> = {}) => (e: any) => {
-  assert.equal(e?.name, name, e?.message);
-  assert.equal(e.$metadata?.httpStatusCode, 400);
-  for (const [k, v] of Object.entries(extra)) assert.equal(e[k], v, `${name}.${k}`);
-  return true;
-};
 
 for (const backend of ['sqlite', 'postgres'] as const) {
   describe(`organizations conformance (${backend})`, () => {
@@ -84,7 +78,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const { Policy } = await org.send(new DescribePolicyCommand({ PolicyId: 'p-FullAWSAccess' }));
       assert.deepEqual(JSON.parse(Policy!.Content!).Statement, [{ Effect: 'Allow', Action: '*', Resource: '*' }]);
       await assert.rejects(org.send(new DetachPolicyCommand({ PolicyId: 'p-FullAWSAccess', TargetId: rootId })),
-        awsError('ConstraintViolationException', { Reason: 'MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED' }));
+        awsError('ConstraintViolationException', 400, { Reason: 'MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED' }));
       await assert.rejects(org.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'SERVICE_CONTROL_POLICY' })),
         awsError('PolicyTypeAlreadyEnabledException'));
     });
@@ -195,11 +189,11 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         awsError('MalformedPolicyDocumentException'));
       await assert.rejects(org.send(new CreatePolicyCommand({
         Name: 'Huge', Description: '', Type: 'SERVICE_CONTROL_POLICY', Content: SCP('Deny', `s3:${'x'.repeat(5200)}`),
-      })), awsError('ConstraintViolationException', { Reason: 'POLICY_CONTENT_LIMIT_EXCEEDED' }));
+      })), awsError('ConstraintViolationException', 400, { Reason: 'POLICY_CONTENT_LIMIT_EXCEEDED' }));
       const updated = await org.send(new UpdatePolicyCommand({ PolicyId: id, Description: 'No S3 at all' }));
       assert.equal(updated.Policy?.PolicySummary?.Description, 'No S3 at all');
       await assert.rejects(org.send(new UpdatePolicyCommand({ PolicyId: 'p-FullAWSAccess', Name: 'Mine' })),
-        awsError('InvalidInputException', { Reason: 'IMMUTABLE_POLICY' }));
+        awsError('InvalidInputException', 400, { Reason: 'IMMUTABLE_POLICY' }));
 
       await org.send(new AttachPolicyCommand({ PolicyId: id, TargetId: ou!.Id! }));
       await assert.rejects(org.send(new AttachPolicyCommand({ PolicyId: id, TargetId: ou!.Id! })), awsError('DuplicatePolicyAttachmentException'));
@@ -222,13 +216,13 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     test('trusted access and delegated administrators', async () => {
       const a = await createAccount('Delegate');
       await assert.rejects(org.send(new RegisterDelegatedAdministratorCommand({ AccountId: a, ServicePrincipal: 'sso.amazonaws.com' })),
-        awsError('ConstraintViolationException', { Reason: 'SERVICE_ACCESS_NOT_ENABLED' }));
+        awsError('ConstraintViolationException', 400, { Reason: 'SERVICE_ACCESS_NOT_ENABLED' }));
       await org.send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'sso.amazonaws.com' }));
       const access = await org.send(new ListAWSServiceAccessForOrganizationCommand({}));
       assert.equal(access.EnabledServicePrincipals?.[0]?.ServicePrincipal, 'sso.amazonaws.com');
       assert.ok(access.EnabledServicePrincipals?.[0]?.DateEnabled instanceof Date);
       await assert.rejects(org.send(new RegisterDelegatedAdministratorCommand({ AccountId: mgmt, ServicePrincipal: 'sso.amazonaws.com' })),
-        awsError('ConstraintViolationException', { Reason: 'CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR' }));
+        awsError('ConstraintViolationException', 400, { Reason: 'CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR' }));
       await org.send(new RegisterDelegatedAdministratorCommand({ AccountId: a, ServicePrincipal: 'sso.amazonaws.com' }));
       await assert.rejects(org.send(new RegisterDelegatedAdministratorCommand({ AccountId: a, ServicePrincipal: 'sso.amazonaws.com' })),
         awsError('AccountAlreadyRegisteredException'));

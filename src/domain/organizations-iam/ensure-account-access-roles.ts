@@ -6,7 +6,6 @@
 import type { Services } from '../services.js';
 import type { AccountRoleRequest } from '../organizations/model.js';
 import { isGatehouseError } from '../../lib/errors.js';
-import { PROVISIONER } from '../iam/protection.js';
 
 export interface AccessRoleOutcome {
   readonly created: readonly AccountRoleRequest[];
@@ -21,13 +20,14 @@ export const accessRoleTrustPolicy = (trustedAccountId: string): string =>
 
 async function ensureOne(services: Services, r: AccountRoleRequest): Promise<void> {
   const { iam, organizations } = services;
+  // An ordinary role at path `/`, as in AWS: the account's administrators may change it.
   try {
-    await iam.createRole(r.accountId, { roleName: r.roleName, assumeRolePolicyDocument: accessRoleTrustPolicy(r.trustedAccountId) }, PROVISIONER);
+    await iam.createRole(r.accountId, { roleName: r.roleName, assumeRolePolicyDocument: accessRoleTrustPolicy(r.trustedAccountId) });
   } catch (e) {
     // Created before (by us on another node, or by an earlier run that stopped half-way).
     if (!isGatehouseError(e) || e.code !== 'Conflict') throw e;
   }
-  await iam.attachRolePolicy(r.accountId, r.roleName, r.managedPolicyArn, PROVISIONER);
+  await iam.attachRolePolicy(r.accountId, r.roleName, r.managedPolicyArn);
   await services.ports.store.transaction((tx) => organizations.completeAccountRole(tx, r.accountId, r.roleName));
 }
 

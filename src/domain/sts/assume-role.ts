@@ -84,7 +84,11 @@ export async function assumeRole(deps: AssumeRoleDeps, caller: Principal, input:
 
   const role = await store.iam.getRole(ref.accountId, ref.roleName);
   if (!role) throw refuse();
-  if (callerSession && (await deps.isRevoked(callerSession))) throw refuse();
+  if (callerSession) {
+    if (await deps.isRevoked(callerSession)) throw refuse();
+    // A session outlives neither its role nor the role's replacement under the same name.
+    if ((await store.iam.getRole(callerSession.accountId, callerSession.roleName))?.roleId !== callerSession.roleId) throw refuse();
+  }
   let levels: ScpLevel[];
   let callerPolicies: Awaited<ReturnType<IamService['getPrincipalPolicies']>>;
   try {

@@ -72,6 +72,12 @@ export class StsService {
     this.revocations.remember(role.roleId, stored?.revokedBefore ?? at);
   }
 
+  /** For request authorization: true when `principal` is a role session issued before its role's cut-off. */
+  async isPrincipalRevoked(principal: Principal): Promise<boolean> {
+    const session = sessionOf(principal);
+    return session !== undefined && (await this.isRevoked(session));
+  }
+
   /** Cheap per request: cached for a second per role. */
   isRevoked(session: Pick<RoleSession, 'roleId' | 'issuedAt'>): Promise<boolean> {
     return this.revocations.isRevoked(session);

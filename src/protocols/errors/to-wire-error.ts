@@ -14,10 +14,11 @@ const upperSnake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpp
 
 const detailFields = (err: GatehouseError, members: readonly string[], requestId: string) => {
   const fields: Record<string, string> = {};
-  const { resource, reason } = err.details;
+  const { resource, reason, resourceId } = err.details;
   if (members.includes('Reason') && reason) fields.Reason = reason;
   // `Input` marks the model validator's failures; it names no resource.
   if (members.includes('ResourceType') && resource && resource !== 'Input') fields.ResourceType = upperSnake(resource);
+  if (members.includes('ResourceId') && resourceId) fields.ResourceId = resourceId;
   if (members.includes('RequestId')) fields.RequestId = requestId;
   return fields;
 };

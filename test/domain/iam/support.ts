@@ -1,5 +1,5 @@
-// A store for IAM's tests: a migrated back end with migration 004 applied (until the lead wires
-// it into the migration list) and the IAM repository of src/store/iam, inside transactions too.
+// A store for IAM's tests: a migrated back end (migration 004 applied if the migration list
+// lacks it) whose IAM repository is src/store/iam's, inside transactions too.
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';

@@ -134,6 +134,20 @@ for (const backend of BACKENDS) {
       assert.equal(chained.session.caller.arn, long.assumedRoleUser.arn);
     });
 
+    test("a session of a deleted role, or of a role replaced under the same name, cannot chain", async () => {
+      const name = `Gone${++n}`;
+      const trustAdmin = trust({ AWS: `arn:aws:iam::${h.management}:root` });
+      const roleArn = (await h.services.iam.createRole(member, { roleName: name, assumeRolePolicyDocument: trustAdmin })).arn;
+      const next = await role(member, trust({ AWS: roleArn }));
+      const out = await h.sts.assumeRole(h.admin, { roleArn, roleSessionName: 's' }, FACTS);
+      const session = (await h.sts.resolveTemporaryCredentials(out.credentials.accessKeyId, out.credentials.sessionToken))!.principal;
+      assert.ok(await h.sts.assumeRole(session, { roleArn: next, roleSessionName: 'c' }, FACTS));
+      await h.services.iam.deleteRole(member, name);
+      await assert.rejects(h.sts.assumeRole(session, { roleArn: next, roleSessionName: 'c' }, FACTS), denied(session, next));
+      await h.services.iam.createRole(member, { roleName: name, assumeRolePolicyDocument: trustAdmin });
+      await assert.rejects(h.sts.assumeRole(session, { roleArn: next, roleSessionName: 'c' }, FACTS), denied(session, next));
+    });
+
     test('session tags need sts:TagSession; transitive tags pass down a chain and cannot be overridden', async () => {
       const plain = await role(member, trust({ AWS: `arn:aws:iam::${h.management}:root` }));
       const tags = [{ key: 'Project', value: 'Gatehouse' }, { key: 'Team', value: 'Identity' }];

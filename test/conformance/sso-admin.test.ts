@@ -1,0 +1,219 @@
+// The real sso-admin client (with identitystore and organizations) against a running server on
+// both back ends: a permission set with every kind of policy, a group assigned on three
+// accounts, the roles provisioned exactly as DESIGN.md describes, drift and its repair, and the
+// roles gone once the assignments are.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  SSOAdminClient,
+  AttachCustomerManagedPolicyReferenceToPermissionSetCommand,
+  AttachManagedPolicyToPermissionSetCommand,
+  CreateAccountAssignmentCommand,
+  CreatePermissionSetCommand,
+  DeleteAccountAssignmentCommand,
+  DeletePermissionSetCommand,
+  DescribeAccountAssignmentCreationStatusCommand,
+  DescribeAccountAssignmentDeletionStatusCommand,
+  DescribePermissionSetCommand,
+  DescribePermissionSetProvisioningStatusCommand,
+  GetInlinePolicyForPermissionSetCommand,
+  GetPermissionsBoundaryForPermissionSetCommand,
+  ListAccountAssignmentsCommand,
+  ListAccountAssignmentsForPrincipalCommand,
+  ListAccountsForProvisionedPermissionSetCommand,
+  ListCustomerManagedPolicyReferencesInPermissionSetCommand,
+  ListInstancesCommand,
+  ListManagedPoliciesInPermissionSetCommand,
+  ListPermissionSetsCommand,
+  ListPermissionSetsProvisionedToAccountCommand,
+  ListTagsForResourceCommand,
+  ProvisionPermissionSetCommand,
+  PutInlinePolicyToPermissionSetCommand,
+  PutPermissionsBoundaryToPermissionSetCommand,
+  TagResourceCommand,
+  UpdatePermissionSetCommand,
+  paginateListPermissionSets,
+} from '@aws-sdk/client-sso-admin';
+import { IdentitystoreClient, CreateGroupCommand, CreateGroupMembershipCommand, CreateUserCommand } from '@aws-sdk/client-identitystore';
+import { OrganizationsClient, CreateAccountCommand } from '@aws-sdk/client-organizations';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { awsError } from '../support/aws-error.js';
+
+const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+const BOUNDARY = 'arn:aws:iam::aws:policy/PowerUserAccess';
+const doc = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+
+/** Polls a status until it leaves IN_PROGRESS. */
+async function settle<T extends { Status?: string }>(read: () => Promise<T | undefined>): Promise<T> {
+  for (let n = 0; n < 200; n++) {
+    const s = await read();
+    if (s && s.Status !== 'IN_PROGRESS') return s;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('request still IN_PROGRESS');
+}
+
+for (const backend of ['sqlite', 'postgres'] as const) {
+  describe(`sso-admin conformance (${backend})`, () => {
+    let server: TestServer;
+    let sso: SSOAdminClient;
+    let InstanceArn: string;
+    let IdentityStoreId: string;
+    let PermissionSetArn: string;
+    let groupId: string;
+    let userId: string;
+    let roleSuffix: string;
+    const accounts: string[] = [];
+
+    before(async () => {
+      server = await startTestServer({ backend });
+      sso = new SSOAdminClient(server.clientConfig);
+      ({ InstanceArn, IdentityStoreId } = (await sso.send(new ListInstancesCommand({}))).Instances![0]! as { InstanceArn: string; IdentityStoreId: string });
+      const ids = new IdentitystoreClient(server.clientConfig);
+      userId = (await ids.send(new CreateUserCommand({ IdentityStoreId, UserName: 'ada', DisplayName: 'Ada', Name: { GivenName: 'Ada', FamilyName: 'Lovelace' } }))).UserId!;
+      groupId = (await ids.send(new CreateGroupCommand({ IdentityStoreId, DisplayName: 'Engineers' }))).GroupId!;
+      await ids.send(new CreateGroupMembershipCommand({ IdentityStoreId, GroupId: groupId, MemberId: { UserId: userId } }));
+      const org = new OrganizationsClient(server.clientConfig);
+      for (let n = 0; n < 3; n++) {
+        const r = await org.send(new CreateAccountCommand({ Email: `member${n}-${backend}@example.com`, AccountName: `Member ${n}` }));
+        accounts.push(r.CreateAccountStatus!.AccountId!);
+      }
+      // Calling IAM in a member account needs AssumeRole; the policy is made through the service.
+      for (const a of accounts) await server.server.services.iam.createPolicy(a, { policyName: 'TeamAccess', path: '/team/', policyDocument: doc('s3:ListBucket') });
+    });
+    after(() => server.close());
+
+    test('a permission set with a managed, a customer managed, an inline policy and a boundary', async () => {
+      const { PermissionSet } = await sso.send(new CreatePermissionSetCommand({
+        InstanceArn, Name: 'Engineering', Description: 'Engineers', SessionDuration: 'PT4H', Tags: [{ Key: 'team', Value: 'eng' }],
+      }));
+      PermissionSetArn = PermissionSet!.PermissionSetArn!;
+      assert.match(PermissionSetArn, /^arn:aws:sso:::permissionSet\/ssoins-[0-9a-f]{16}\/ps-[0-9a-f]{16}$/);
+      assert.ok(PermissionSet!.CreatedDate instanceof Date);
+      assert.equal(PermissionSet!.SessionDuration, 'PT4H');
+      await sso.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn, PermissionSetArn, ManagedPolicyArn: READ_ONLY }));
+      await sso.send(new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({
+        InstanceArn, PermissionSetArn, CustomerManagedPolicyReference: { Name: 'TeamAccess', Path: '/team/' },
+      }));
+      await sso.send(new PutInlinePolicyToPermissionSetCommand({ InstanceArn, PermissionSetArn, InlinePolicy: doc('ec2:Describe*') }));
+      await sso.send(new PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn, PermissionSetArn, PermissionsBoundary: { ManagedPolicyArn: BOUNDARY } }));
+
+      const managed = await sso.send(new ListManagedPoliciesInPermissionSetCommand({ InstanceArn, PermissionSetArn }));
+      assert.deepEqual(managed.AttachedManagedPolicies, [{ Arn: READ_ONLY, Name: 'ReadOnlyAccess' }]);
+      assert.equal(managed.NextToken, undefined);
+      const cmps = await sso.send(new ListCustomerManagedPolicyReferencesInPermissionSetCommand({ InstanceArn, PermissionSetArn }));
+      assert.deepEqual(cmps.CustomerManagedPolicyReferences, [{ Name: 'TeamAccess', Path: '/team/' }]);
+      assert.equal((await sso.send(new GetInlinePolicyForPermissionSetCommand({ InstanceArn, PermissionSetArn }))).InlinePolicy, doc('ec2:Describe*'));
+      assert.deepEqual((await sso.send(new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn, PermissionSetArn }))).PermissionsBoundary, { ManagedPolicyArn: BOUNDARY });
+      await sso.send(new TagResourceCommand({ InstanceArn, ResourceArn: PermissionSetArn, Tags: [{ Key: 'cost', Value: '7' }] }));
+      assert.deepEqual((await sso.send(new ListTagsForResourceCommand({ InstanceArn, ResourceArn: PermissionSetArn }))).Tags, [
+        { Key: 'cost', Value: '7' }, { Key: 'team', Value: 'eng' },
+      ]);
+      const arns: string[] = [];
+      for await (const page of paginateListPermissionSets({ client: sso, pageSize: 1 }, { InstanceArn })) arns.push(...(page.PermissionSets ?? []));
+      assert.deepEqual(arns, [PermissionSetArn]);
+      roleSuffix = (await server.server.services.ssoAdmin.describePermissionSet(InstanceArn, PermissionSetArn)).roleSuffix;
+    });
+
+    test('model and business errors come back under their AWS names', async () => {
+      await assert.rejects(sso.send(new CreatePermissionSetCommand({ InstanceArn, Name: 'Engineering' })), awsError('ConflictException', 400));
+      await assert.rejects(sso.send(new CreatePermissionSetCommand({ InstanceArn, Name: 'bad name!' })), awsError('ValidationException', 400));
+      await assert.rejects(sso.send(new DescribePermissionSetCommand({ InstanceArn: 'arn:aws:sso:::instance/ssoins-0000000000000000', PermissionSetArn })),
+        awsError('ResourceNotFoundException', 400));
+      await assert.rejects(sso.send(new PutInlinePolicyToPermissionSetCommand({ InstanceArn, PermissionSetArn, InlinePolicy: '{"Statement":[{"Effect":"Perhaps"}]}' })),
+        (e: any) => e.name === 'ValidationException' && /Statement/.test(e.message));
+      await assert.rejects(sso.send(new ListPermissionSetsCommand({ InstanceArn, MaxResults: 101 })), awsError('ValidationException', 400));
+    });
+
+    test('a group assigned on three accounts: the jobs succeed and each account has the role', async () => {
+      const requests: string[] = [];
+      for (const TargetId of accounts) {
+        const { AccountAssignmentCreationStatus: s } = await sso.send(new CreateAccountAssignmentCommand({
+          InstanceArn, PermissionSetArn, PrincipalType: 'GROUP', PrincipalId: groupId, TargetType: 'AWS_ACCOUNT', TargetId,
+        }));
+        assert.equal(s!.TargetId, TargetId);
+        assert.ok(['IN_PROGRESS', 'SUCCEEDED'].includes(s!.Status!));
+        requests.push(s!.RequestId!);
+      }
+      for (const id of requests) {
+        const s = await settle(async () => (await sso.send(new DescribeAccountAssignmentCreationStatusCommand({
+          InstanceArn, AccountAssignmentCreationRequestId: id,
+        }))).AccountAssignmentCreationStatus);
+        assert.equal(s.Status, 'SUCCEEDED', s.FailureReason);
+        assert.deepEqual([s.PrincipalType, s.PrincipalId, s.PermissionSetArn, s.TargetType], ['GROUP', groupId, PermissionSetArn, 'AWS_ACCOUNT']);
+      }
+      const iam = server.server.services.iam;
+      const roleName = `AWSReservedSSO_Engineering_${roleSuffix}`;
+      const provider = `AWSSSO_${InstanceArn.split('ssoins-')[1]}_DO_NOT_DELETE`;
+      for (const a of accounts) {
+        const role = await iam.getRole(a, roleName);
+        assert.equal(role.path, '/aws-reserved/sso.amazonaws.com/');
+        assert.equal(role.maxSessionDuration, 43200);
+        assert.equal(role.description, 'Engineers');
+        assert.equal(role.permissionsBoundaryArn, BOUNDARY);
+        const trust = JSON.parse(decodeURIComponent(role.assumeRolePolicyDocument));
+        assert.deepEqual(trust.Statement.map((s: any) => [s.Effect, s.Principal, s.Action]), [
+          ['Allow', { Federated: `arn:aws:iam::${a}:saml-provider/${provider}` }, ['sts:AssumeRoleWithSAML', 'sts:TagSession']],
+        ]);
+        await iam.getSamlProvider(a, `arn:aws:iam::${a}:saml-provider/${provider}`);
+        const attached = (await iam.listAttachedRolePolicies(a, roleName)).items.map((p) => p.policyArn).sort();
+        assert.deepEqual(attached, [READ_ONLY, `arn:aws:iam::${a}:policy/team/TeamAccess`].sort());
+        const inline = await iam.getRolePolicy(a, roleName, 'AwsSSOInlinePolicy');
+        assert.equal(decodeURIComponent(inline.policyDocument), doc('ec2:Describe*'));
+        const slr = await iam.getRole(a, 'AWSServiceRoleForSSO');
+        assert.equal(slr.path, '/aws-service-role/sso.amazonaws.com/');
+        const assigned = await sso.send(new ListAccountAssignmentsCommand({ InstanceArn, PermissionSetArn, AccountId: a }));
+        assert.deepEqual(assigned.AccountAssignments, [{ AccountId: a, PermissionSetArn, PrincipalType: 'GROUP', PrincipalId: groupId }]);
+      }
+      const forUser = await sso.send(new ListAccountAssignmentsForPrincipalCommand({
+        InstanceArn, PrincipalType: 'USER', PrincipalId: userId, Filter: { AccountId: accounts[1]! },
+      }));
+      assert.deepEqual(forUser.AccountAssignments?.map((x) => [x.AccountId, x.PrincipalType]), [[accounts[1], 'GROUP']]);
+      const sets = await sso.send(new ListPermissionSetsProvisionedToAccountCommand({ InstanceArn, AccountId: accounts[0]! }));
+      assert.deepEqual(sets.PermissionSets, [PermissionSetArn]);
+      await assert.rejects(sso.send(new DeletePermissionSetCommand({ InstanceArn, PermissionSetArn })), awsError('ConflictException', 400));
+    });
+
+    test('an update shows as drift until the permission set is provisioned again', async () => {
+      const drifted = async () => (await sso.send(new ListAccountsForProvisionedPermissionSetCommand({
+        InstanceArn, PermissionSetArn, ProvisioningStatus: 'LATEST_PERMISSION_SET_NOT_PROVISIONED',
+      }))).AccountIds ?? [];
+      assert.deepEqual(await drifted(), []);
+      await sso.send(new UpdatePermissionSetCommand({ InstanceArn, PermissionSetArn, Description: 'Engineers, v2' }));
+      assert.deepEqual([...(await drifted())].sort(), [...accounts].sort());
+      const { PermissionSetProvisioningStatus: p } = await sso.send(new ProvisionPermissionSetCommand({
+        InstanceArn, PermissionSetArn, TargetType: 'ALL_PROVISIONED_ACCOUNTS',
+      }));
+      const done = await settle(async () => (await sso.send(new DescribePermissionSetProvisioningStatusCommand({
+        InstanceArn, ProvisionPermissionSetRequestId: p!.RequestId!,
+      }))).PermissionSetProvisioningStatus);
+      assert.equal(done.Status, 'SUCCEEDED', done.FailureReason);
+      assert.deepEqual(await drifted(), []);
+      const current = await sso.send(new ListAccountsForProvisionedPermissionSetCommand({
+        InstanceArn, PermissionSetArn, ProvisioningStatus: 'LATEST_PERMISSION_SET_PROVISIONED', MaxResults: 2,
+      }));
+      assert.equal(current.AccountIds?.length, 2);
+      assert.ok(current.NextToken);
+      const role = await server.server.services.iam.getRole(accounts[2]!, `AWSReservedSSO_Engineering_${roleSuffix}`);
+      assert.equal(role.description, 'Engineers, v2');
+    });
+
+    test('deleting the assignments deletes the roles; then the permission set can go', async () => {
+      for (const TargetId of accounts) {
+        const { AccountAssignmentDeletionStatus: s } = await sso.send(new DeleteAccountAssignmentCommand({
+          InstanceArn, PermissionSetArn, PrincipalType: 'GROUP', PrincipalId: groupId, TargetType: 'AWS_ACCOUNT', TargetId,
+        }));
+        const done = await settle(async () => (await sso.send(new DescribeAccountAssignmentDeletionStatusCommand({
+          InstanceArn, AccountAssignmentDeletionRequestId: s!.RequestId!,
+        }))).AccountAssignmentDeletionStatus);
+        assert.equal(done.Status, 'SUCCEEDED', done.FailureReason);
+      }
+      for (const a of accounts) {
+        await assert.rejects(server.server.services.iam.getRole(a, `AWSReservedSSO_Engineering_${roleSuffix}`), (e: any) => e.code === 'NotFound');
+      }
+      assert.deepEqual((await sso.send(new ListAccountsForProvisionedPermissionSetCommand({ InstanceArn, PermissionSetArn }))).AccountIds, []);
+      await sso.send(new DeletePermissionSetCommand({ InstanceArn, PermissionSetArn }));
+    });
+  });
+}
