@@ -6,6 +6,7 @@ import type { InstanceRepository } from './instance/instance-repository.js';
 import type { IdentityStoreRepository } from './identity-store/identity-store-repository.js';
 import type { OrganizationsRepository } from './organizations/organizations-repository.js';
 import type { SsoAdminRepository } from './permission-sets/sso-admin-repository.js';
+import type { StsRepository } from './sts/sts-repository.js';
 
 export interface Repositories {
   readonly iam: IamRepository;
@@ -13,6 +14,7 @@ export interface Repositories {
   readonly identityStore: IdentityStoreRepository;
   readonly organizations: OrganizationsRepository;
   readonly ssoAdmin: SsoAdminRepository;
+  readonly sts: StsRepository;
 }
 
 export interface Store extends Repositories {

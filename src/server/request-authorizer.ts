@@ -7,9 +7,8 @@ import type { CallContext, OperationHandler, ServiceHandlers } from '../protocol
 import { isReadOnly, type ActionCatalog } from '../protocols/authorization/action-catalog.js';
 import { resourceArns } from '../protocols/authorization/resource-arns.js';
 import { requestContext } from '../domain/authorization/request-context.js';
+import { STS_SELF_AUTHORIZED_ACTIONS } from '../domain/sts/self-authorized-actions.js';
 
-/** AWS answers these for any valid credentials; no policy can deny them. */
-const ALWAYS_ALLOWED = new Set(['sts:GetCallerIdentity']);
 
 /** IAM and STS act in the caller's account; the other services in the management account. */
 const PER_ACCOUNT_SERVICES = new Set(['iam', 'sts']);
@@ -25,7 +24,7 @@ export const createRequestAuthorizer = (services: Services, catalog: ActionCatal
   const orgId = async () => (organizationId ??= (await services.organizations.describeOrganization()).id);
 
   return async (principal: Principal, action: string, input: unknown, ctx: CallContext): Promise<void> => {
-    if (ALWAYS_ALLOWED.has(action)) return;
+    if (STS_SELF_AUTHORIZED_ACTIONS.has(action)) return;
     const fields = (input ?? {}) as Record<string, unknown>;
     const service = action.slice(0, action.indexOf(':'));
     const instance = await services.instance.get();
@@ -58,7 +57,8 @@ export const invalidatingHandlers = (
 ): ServiceHandlers =>
   Object.fromEntries(
     Object.entries(handlers).map(([name, handler]): [string, OperationHandler] => {
-      if (isReadOnly(catalog.get(`${prefix}:${name}`.toLowerCase()))) return [name, handler];
+      // STS changes no policy (AssumeRole is a 'Write' only in the catalog's sense).
+      if (prefix === 'sts' || isReadOnly(catalog.get(`${prefix}:${name}`.toLowerCase()))) return [name, handler];
       return [
         name,
         async (input, ctx) => {

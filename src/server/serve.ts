@@ -11,6 +11,7 @@ import { openStore } from '../store/open-store.js';
 import type { KyselyStore } from '../store/kysely-store.js';
 import { createServices, type Services } from '../domain/services.js';
 import { initializeInstallation } from '../domain/bootstrap/initialize-installation.js';
+import { ensureAccountAccessRoles } from '../domain/organizations-iam/ensure-account-access-roles.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { cryptoRandom } from '../lib/random.js';
@@ -53,6 +54,8 @@ export const startServer = async (config: ServerConfig, options: StartOptions = 
   });
   const services = createServices({ store, clock: options.clock ?? systemClock, random: cryptoRandom, keyRing });
   const installation = await initializeInstallation(services, { bootstrapKey: config.bootstrapKey });
+  // Finishes account roles a previous run recorded but did not create (a crash in between).
+  await ensureAccountAccessRoles(services);
   if (installation.adminKey && !config.bootstrapKey) {
     print(`Administrator access key written to ${writeAdminCredentials(config.dataDir, installation.adminKey)}`);
   }

@@ -4,5 +4,6 @@ import type { CoreTables } from './core/tables.js';
 import type { IdentityStoreTables } from './identity-store/tables.js';
 import type { OrganizationsTables } from './organizations/tables.js';
 import type { IamTables } from './iam/tables.js';
+import type { StsTables } from './sts/tables.js';
 
-export interface Database extends CoreTables, IdentityStoreTables, OrganizationsTables, IamTables {}
+export interface Database extends CoreTables, IdentityStoreTables, OrganizationsTables, IamTables, StsTables {}

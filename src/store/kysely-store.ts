@@ -1,4 +1,5 @@
-// The Store port over Kysely: one code path for SQLite and PostgreSQL.
+// The Store port over Kysely: one code path for SQLite and PostgreSQL. Adding an area is one
+// line in `repositories`.
 
 import { Kysely, sql } from 'kysely';
 import type { Database } from './database.js';
@@ -8,6 +9,7 @@ import { KyselyInstanceRepository } from './core/instance-repository.js';
 import { KyselyIdentityStoreRepository } from './identity-store/identity-store-repository.js';
 import { KyselyOrganizationsRepository } from './organizations/organizations-repository.js';
 import { KyselySsoAdminRepository } from './sso-admin/sso-admin-repository.js';
+import { KyselyStsRepository } from './sts/sts-repository.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -17,29 +19,21 @@ const repositories = (db: Kysely<Database>): Repositories => ({
   identityStore: new KyselyIdentityStoreRepository(db),
   organizations: new KyselyOrganizationsRepository(db),
   ssoAdmin: new KyselySsoAdminRepository(db),
+  sts: new KyselyStsRepository(db),
 });
 
-export class KyselyStore implements Store {
-  readonly iam;
-  readonly instance;
-  readonly identityStore;
-  readonly organizations;
-  readonly ssoAdmin;
-
-  constructor(readonly db: Kysely<Database>, readonly dialect: Dialect) {
-    ({ iam: this.iam, instance: this.instance, identityStore: this.identityStore, organizations: this.organizations, ssoAdmin: this.ssoAdmin } =
-      repositories(db));
-  }
-
-  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((tx) => fn(repositories(tx)));
-  }
-
-  async ping(): Promise<void> {
-    await sql`select 1`.execute(this.db);
-  }
-
-  async close(): Promise<void> {
-    await this.db.destroy();
-  }
+export interface KyselyStore extends Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
 }
+
+export const createKyselyStore = (db: Kysely<Database>, dialect: Dialect): KyselyStore => ({
+  ...repositories(db),
+  db,
+  dialect,
+  transaction: (fn) => db.transaction().execute((tx) => fn(repositories(tx))),
+  async ping() {
+    await sql`select 1`.execute(db);
+  },
+  close: () => db.destroy(),
+});

@@ -7,6 +7,7 @@ import { migration002IdentityStore } from './identity-store/migration-002-identi
 import { migration003Organizations } from './organizations/migration-003-organizations.js';
 import { migration004Iam } from './iam/migration-004-iam.js';
 import { migration005SsoAdmin } from './sso-admin/migration-005-sso-admin.js';
+import { migration006Sts } from './sts/migration-006-sts.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-core': migration001Core,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-organizations': migration003Organizations,
   '004-iam': migration004Iam,
   '005-sso-admin': migration005SsoAdmin,
+  '006-sts': migration006Sts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

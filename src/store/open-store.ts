@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely } from 'kysely';
 import type { Database } from './database.js';
-import { KyselyStore } from './kysely-store.js';
+import { createKyselyStore, type KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
 import { createSqliteDialect } from './sqlite-dialect.js';
 import { createPostgresDialect, type PostgresOptions } from './postgres-dialect.js';
@@ -20,14 +20,14 @@ export const openStore = async (config: StoreConfig): Promise<KyselyStore> => {
   const usePostgres = /^postgres(ql)?:\/\//.test(config.databaseUrl ?? '');
   let store: KyselyStore;
   if (usePostgres) {
-    store = new KyselyStore(
+    store = createKyselyStore(
       new Kysely<Database>({ dialect: createPostgresDialect(config.databaseUrl!, config.postgres) }),
       'postgres',
     );
   } else {
     mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     const file = join(config.dataDir, 'gatehouse.db');
-    store = new KyselyStore(new Kysely<Database>({ dialect: createSqliteDialect(file) }), 'sqlite');
+    store = createKyselyStore(new Kysely<Database>({ dialect: createSqliteDialect(file) }), 'sqlite');
   }
   await migrateToLatest(store.db, store.dialect);
   return store;

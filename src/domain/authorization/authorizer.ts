@@ -9,7 +9,7 @@ import type { Principal } from '../principal.js';
 import type { Services } from '../services.js';
 import { compilePolicySet, decide, type CompiledPolicySet, type ContextValue, type Decision } from '../../policy/index.js';
 import { accessDenied } from '../../lib/errors.js';
-import { loadPolicySet } from './principal-policy-set.js';
+import { loadPrincipalFacts } from './principal-policy-set.js';
 import { denialMessage } from './denial-message.js';
 
 export const CACHE_TTL_MS = 2000;
@@ -25,6 +25,7 @@ export interface AuthorizationQuery {
 
 interface Entry {
   readonly compiled: CompiledPolicySet;
+  readonly context: Readonly<Record<string, ContextValue>>;
   readonly loadedAt: number;
   readonly epoch: number;
 }
@@ -43,20 +44,24 @@ export class Authorizer {
 
   /** The decision for each resource, in order. */
   async decide(principal: Principal, query: AuthorizationQuery): Promise<Decision[]> {
-    const compiled = await this.compiled(principal);
+    const { compiled, context } = await this.entry(principal);
+    const merged = { ...query.context, ...context };
     return query.resources.map((resource) =>
       decide(compiled, {
         action: query.action,
         resource,
         principalArn: principal.arn,
         principalAccount: principal.accountId,
-        context: query.context,
+        context: merged,
       }),
     );
   }
 
   /** Throws AccessDenied, in AWS's words, unless every resource is allowed. */
   async authorize(principal: Principal, query: AuthorizationQuery): Promise<void> {
+    if (await this.services.sts.isPrincipalRevoked(principal)) {
+      throw accessDenied(`User: ${principal.arn} is not authorized to perform: ${query.action} because its session was revoked`);
+    }
     const decisions = await this.decide(principal, query);
     const refused = decisions.findIndex((d) => d.decision !== 'Allow');
     if (refused >= 0) {
@@ -64,17 +69,19 @@ export class Authorizer {
     }
   }
 
-  private async compiled(principal: Principal): Promise<CompiledPolicySet> {
+  private async entry(principal: Principal): Promise<Entry> {
     const now = this.services.ports.clock.now();
-    const key = principal.arn;
+    // Role sessions of one role differ in session policies and tags: one entry per session.
+    const key = principal.kind === 'assumed-role' ? principal.accessKeyId : principal.arn;
     const hit = this.cache.get(key);
-    if (hit && hit.epoch === this.epoch && now - hit.loadedAt < CACHE_TTL_MS) return hit.compiled;
+    if (hit && hit.epoch === this.epoch && now - hit.loadedAt < CACHE_TTL_MS) return hit;
     const epoch = this.epoch;
-    const compiled = compilePolicySet(await loadPolicySet(this.services, principal));
+    const facts = await loadPrincipalFacts(this.services, principal);
+    const entry: Entry = { compiled: compilePolicySet(facts.set), context: facts.context, loadedAt: now, epoch };
     if (epoch === this.epoch) {
       if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(key, { compiled, loadedAt: now, epoch });
+      this.cache.set(key, entry);
     }
-    return compiled;
+    return entry;
   }
 }

@@ -1,9 +1,17 @@
 // Everything that applies to one principal, gathered from IAM (identity policies and the
-// boundary) and Organizations (the SCPs on the account's path), parsed into a PolicySet.
+// boundary), Organizations (the SCPs on the account's path) and, for a role session, its
+// session policies; and the context keys that describe the principal itself.
 
 import type { Principal } from '../principal.js';
 import type { Services } from '../services.js';
-import { parsePolicy, type NamedPolicy, type PolicySet } from '../../policy/index.js';
+import { parsePolicy, type ContextValue, type NamedPolicy, type PolicySet } from '../../policy/index.js';
+import { callerTagsOf } from '../sts/caller-tags.js';
+
+export interface PrincipalFacts {
+  readonly set: PolicySet;
+  /** `aws:PrincipalTag/*`, `aws:PrincipalArn` (the role's, with its path), `aws:SourceIdentity`, ... */
+  readonly context: Readonly<Record<string, ContextValue>>;
+}
 
 /** The IAM entity whose policies apply: an IAM user, or the role behind a role session. */
 const principalRef = (p: Principal) =>
@@ -12,16 +20,27 @@ const principalRef = (p: Principal) =>
 const named = (id: string, text: string): NamedPolicy => ({ id, document: parsePolicy(text) });
 
 /** Service-linked roles, like the management account, are never restricted by SCPs. */
-const exemptFromScps = (p: Principal) => p.kind === 'assumed-role' && p.arn.includes(':assumed-role/AWSServiceRoleFor');
+const exemptFromScps = (p: Principal) => p.kind === 'assumed-role' && p.name.startsWith('AWSServiceRoleFor');
 
-export const loadPolicySet = async (services: Services, principal: Principal): Promise<PolicySet> => {
+export const loadPrincipalFacts = async (services: Services, principal: Principal): Promise<PrincipalFacts> => {
+  const session = services.sts.sessionOf(principal);
   const { identity, boundary } = await services.iam.getPrincipalPolicies(principal.accountId, principalRef(principal));
   const levels = exemptFromScps(principal) ? [] : await services.organizations.getScpLevels(principal.accountId);
+  const sessionPolicies = session ? await services.sts.sessionPolicies(session) : undefined;
+  const tags = await callerTagsOf(services.ports.store.iam, principal, session);
+  const context: Record<string, ContextValue> = Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]));
+  if (session) {
+    context['aws:PrincipalArn'] = session.roleArn;
+    context['aws:TokenIssueTime'] = new Date(session.issuedAt).toISOString();
+    if (session.sourceIdentity) context['aws:SourceIdentity'] = session.sourceIdentity;
+  }
   return {
-    identity: identity.map((p) => named(p.id, p.document)),
-    ...(boundary ? { boundary: [named(boundary.id, boundary.document)] } : {}),
-    ...(levels.length > 0
-      ? { scpLevels: levels.map((l) => l.policies.map((p) => named(`scp:${p.policyId}`, p.content))) }
-      : {}),
+    set: {
+      identity: identity.map((p) => named(p.id, p.document)),
+      ...(boundary ? { boundary: [named(boundary.id, boundary.document)] } : {}),
+      ...(sessionPolicies ? { session: sessionPolicies } : {}),
+      ...(levels.length > 0 ? { scpLevels: levels.map((l) => l.policies.map((p) => named(`scp:${p.policyId}`, p.content))) } : {}),
+    },
+    context,
   };
 };

@@ -23,7 +23,8 @@ export const requestContext = (f: RequestFacts): Record<string, ContextValue> =>
     'aws:SourceIp': f.sourceIp,
     'aws:SecureTransport': String(f.secureTransport),
     'aws:RequestedRegion': f.region,
-    'aws:PrincipalArn': p.kind === 'assumed-role' ? roleArnOfSession(p.arn) : p.arn,
+    // For role sessions the principal's facts replace this with the role's ARN.
+    'aws:PrincipalArn': p.arn,
     'aws:PrincipalAccount': p.accountId,
     'aws:PrincipalType': p.kind === 'iam-user' ? 'User' : 'AssumedRole',
     'aws:userid': p.userId,
@@ -36,10 +37,4 @@ export const requestContext = (f: RequestFacts): Record<string, ContextValue> =>
     ctx['aws:TagKeys'] = Object.keys(f.requestTags);
   }
   return ctx;
-};
-
-/** `arn:aws:sts::A:assumed-role/R/s` → `arn:aws:iam::A:role/R` (aws:PrincipalArn names the role). */
-const roleArnOfSession = (sessionArn: string): string => {
-  const m = /^arn:aws:sts::(\d{12}):assumed-role\/(.+)\/[^/]+$/.exec(sessionArn);
-  return m ? `arn:aws:iam::${m[1]}:role/${m[2]}` : sessionArn;
 };

@@ -46,7 +46,7 @@ export function paginate<T>(items: readonly T[], sortKey: (item: T) => string, s
   const after = req.nextToken === undefined ? undefined : decode(req.nextToken, scope);
   const keyed = items.map((item) => ({ item, key: sortKey(item) })).sort((a, b) => compare(a.key, b.key));
   const rest = after === undefined ? keyed : keyed.filter((k) => compare(k.key, after) > 0);
-  const page = rest.slice(0, size);
-  const items_ = page.map((k) => k.item);
-  return rest.length > size ? { items: items_, nextToken: encode(scope, page[page.length - 1]!.key) } : { items: items_ };
+  const taken = rest.slice(0, size);
+  const out = taken.map((k) => k.item);
+  return rest.length > size ? { items: out, nextToken: encode(scope, taken[taken.length - 1]!.key) } : { items: out };
 }

@@ -18,11 +18,11 @@ const failed = (accountId: string, failureReason: string): TargetResult => ({ ac
 export async function provisionRole(ctx: ProvisioningContext, ps: PermissionSet, accountId: string): Promise<string | undefined> {
   const iam = iamContext(ctx, accountId);
   const spec = roleSpec(ps, accountId, ctx.instance.instanceArn, ctx.homeRegion);
-  const reason = await precheckRole(iam, spec);
-  if (reason) return reason;
+  const found = await precheckRole(iam, spec);
+  if (found.failure !== undefined) return found.failure;
   await ensureServiceLinkedRole(iam);
   await ensureSamlProvider(iam, ctx.instance.instanceArn);
-  await ensureRole(iam, spec);
+  await ensureRole(iam, spec, found.existing);
   await ctx.repos.ssoAdmin.putProvisioned({
     instanceArn: ps.instanceArn,
     permissionSetArn: ps.permissionSetArn,

@@ -12,24 +12,29 @@ import { deleteInlinePolicy, putInlinePolicy } from '../iam/inline-policies.js';
 import { deletePermissionsBoundary, putPermissionsBoundary } from '../iam/boundaries.js';
 import { INLINE_POLICY_NAME, ROLE_MAX_SESSION_DURATION, type RoleSpec } from './role-spec.js';
 
-/** Why the role cannot be made in this account (a sentence a person can act on), or undefined. */
-export async function precheckRole(ctx: IamContext, spec: RoleSpec): Promise<string | undefined> {
+/** What the account has now: the role if it exists, or why it cannot be made (for a person). */
+export type Precheck = { readonly failure: string } | { readonly failure?: undefined; readonly existing: IamRole | undefined };
+
+export async function precheckRole(ctx: IamContext, spec: RoleSpec): Promise<Precheck> {
   for (const need of spec.customerPolicies) {
     if (await ctx.repo.getManagedPolicy(need.arn)) continue;
     const what = need.use === 'boundary' ? 'permissions boundary' : 'policy';
-    return `Customer managed ${what} ${need.label} does not exist in account ${spec.accountId}. ` +
-      'Create it in that account (same name and path), or remove it from the permission set, then provision the permission set again.';
+    return {
+      failure: `Customer managed ${what} ${need.label} does not exist in account ${spec.accountId}. ` +
+        'Create it in that account (same name and path), or remove it from the permission set, then provision the permission set again.',
+    };
   }
   const existing = await ctx.repo.getRole(ctx.accountId, spec.roleName);
   if (existing && existing.path !== spec.path) {
-    return `Account ${spec.accountId} has a role named ${existing.roleName} at path ${existing.path} that Identity Center did not make. ` +
-      'Delete or rename it, then provision the permission set again.';
+    return {
+      failure: `Account ${spec.accountId} has a role named ${existing.roleName} at path ${existing.path} that Identity Center did not make. ` +
+        'Delete or rename it, then provision the permission set again.',
+    };
   }
-  return undefined;
+  return { existing };
 }
 
-async function ensureRoleRecord(ctx: IamContext, spec: RoleSpec): Promise<IamRole> {
-  const role = await ctx.repo.getRole(ctx.accountId, spec.roleName);
+async function ensureRoleRecord(ctx: IamContext, spec: RoleSpec, role: IamRole | undefined): Promise<IamRole> {
   if (!role) {
     return createRole(ctx, {
       roleName: spec.roleName,
@@ -70,9 +75,9 @@ async function ensureBoundary(ctx: IamContext, ref: PrincipalRef, role: IamRole,
   if (arn === undefined && role.permissionsBoundaryArn !== undefined) await deletePermissionsBoundary(ctx, ref, PROVISIONER);
 }
 
-/** Makes the role match `spec`. Call precheckRole first: this assumes its checks passed. */
-export async function ensureRole(ctx: IamContext, spec: RoleSpec): Promise<void> {
-  const role = await ensureRoleRecord(ctx, spec);
+/** Makes the role match `spec`, given what precheckRole found (its checks passed). */
+export async function ensureRole(ctx: IamContext, spec: RoleSpec, existing: IamRole | undefined): Promise<void> {
+  const role = await ensureRoleRecord(ctx, spec, existing);
   const ref: PrincipalRef = { kind: 'role', name: spec.roleName };
   await ensureAttachments(ctx, ref, spec.attachedPolicyArns);
   await ensureInline(ctx, ref, spec.inlinePolicy);

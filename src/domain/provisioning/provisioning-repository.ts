@@ -19,14 +19,15 @@ export interface ProvisioningRepository {
   listUnfinishedJobs(permissionSetArn: string, kind?: JobKind, accountId?: string): Promise<ProvisioningJob[]>;
 
   /**
-   * Claims the oldest unfinished job that is not leased (or whose lease expired) and that no
-   * older unfinished job must precede (same account; same permission set for whole-set jobs).
+   * Claims up to `limit` of the oldest unfinished jobs that are not leased (or whose lease
+   * expired) and that no older unfinished job must precede (same account; same permission set
+   * where either is a whole-set job) — so no two claimed jobs touch the same role.
    * PostgreSQL: `FOR UPDATE SKIP LOCKED`; SQLite: inside the immediate write transaction.
    */
-  claimJob(claim: ClaimRequest): Promise<(ProvisioningJob & { readonly attempts: number }) | undefined>;
-  /** Extends the lease while `workerId` holds it; false when it holds it no longer. */
-  renewLease(requestId: string, claim: ClaimRequest): Promise<boolean>;
-  /** Gives the job up (lease cleared) without finishing it. */
+  claimJobs(claim: ClaimRequest, limit: number): Promise<(ProvisioningJob & { readonly attempts: number })[]>;
+  /** Extends the leases `workerId` still holds; returns how many it holds. */
+  renewLeases(requestIds: readonly string[], claim: ClaimRequest): Promise<number>;
+  /** Gives the job back (lease cleared, the claim not counted as an attempt) without finishing it. */
   releaseJob(requestId: string, workerId: string): Promise<void>;
   pendingTargets(requestId: string, limit: number): Promise<string[]>;
   listTargets(requestId: string): Promise<JobTarget[]>;

@@ -2,6 +2,7 @@
 
 import type { ServiceHandlers } from '../operation.js';
 import { management, member, reader } from './access.js';
+import { ensureAccountAccessRoles } from '../../domain/organizations-iam/ensure-account-access-roles.js';
 import {
   accountShape, createAccountStatusShape, organizationShape, ouShape, pageRequest, pageShape, rootShape, tagsInput,
 } from './shapes.js';
@@ -13,14 +14,17 @@ export const TREE_HANDLERS: ServiceHandlers = {
   ListRoots: reader(async (input, { services }) =>
     pageShape('Roots', await services.organizations.listRoots(pageRequest(input)), rootShape)),
 
-  CreateAccount: management(async (input, { services }) => ({
-    CreateAccountStatus: createAccountStatusShape(await services.organizations.createAccount({
+  CreateAccount: management(async (input, { services }) => {
+    const status = await services.organizations.createAccount({
       email: input.Email,
       accountName: input.AccountName,
       ...(input.RoleName !== undefined ? { roleName: input.RoleName } : {}),
       tags: tagsInput(input.Tags),
-    })),
-  })),
+    });
+    // The new account's OrganizationAccountAccessRole, as AWS creates it.
+    await ensureAccountAccessRoles(services);
+    return { CreateAccountStatus: createAccountStatusShape(status) };
+  }),
   DescribeCreateAccountStatus: reader(async (input, { services }) => ({
     CreateAccountStatus: createAccountStatusShape(await services.organizations.describeCreateAccountStatus(input.CreateAccountRequestId)),
   })),

@@ -65,7 +65,7 @@ export async function listUnfinishedJobs(db: Db, permissionSetArn: string, kind?
  * The oldest unleased unfinished job with no older unfinished job ahead of it: one on the same
  * account, or, where either is a whole-permission-set job, one on the same permission set.
  */
-export async function claimJob(db: Db, c: ClaimRequest): Promise<(ProvisioningJob & { attempts: number }) | undefined> {
+export async function claimJobs(db: Db, c: ClaimRequest, limit: number): Promise<(ProvisioningJob & { attempts: number })[]> {
   let q = db
     .selectFrom('sso_job as j')
     .selectAll('j')
@@ -92,31 +92,38 @@ export async function claimJob(db: Db, c: ClaimRequest): Promise<(ProvisioningJo
       ),
     )
     .orderBy('j.seq')
-    .limit(1);
+    .limit(limit);
   if (isPostgres(db)) q = q.forUpdate().skipLocked();
-  const row = await q.executeTakeFirst();
-  if (!row) return undefined;
+  const rows = await q.execute();
+  if (rows.length === 0) return [];
   await db
     .updateTable('sso_job')
     .set({ claimed_by: c.workerId, lease_until: c.leaseUntil, updated_at: c.now, attempts: sql`attempts + 1` })
-    .where('seq', '=', row.seq)
+    .where('seq', 'in', rows.map((r) => r.seq))
     .execute();
-  return { ...jobFromRow(row), attempts: Number(row.attempts) + 1 };
+  return rows.map((row) => ({ ...jobFromRow(row), attempts: Number(row.attempts) + 1 }));
 }
 
-export async function renewLease(db: Db, requestId: string, c: ClaimRequest): Promise<boolean> {
+export async function renewLeases(db: Db, requestIds: readonly string[], c: ClaimRequest): Promise<number> {
+  if (requestIds.length === 0) return 0;
   const r = await db
     .updateTable('sso_job')
     .set({ lease_until: c.leaseUntil, updated_at: c.now })
-    .where('request_id', '=', requestId)
+    .where('request_id', 'in', [...requestIds])
     .where('claimed_by', '=', c.workerId)
     .where('status', '=', 'IN_PROGRESS')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  return Number(r.numUpdatedRows);
 }
 
 export async function releaseJob(db: Db, requestId: string, workerId: string): Promise<void> {
-  await db.updateTable('sso_job').set({ lease_until: null, claimed_by: null }).where('request_id', '=', requestId).where('claimed_by', '=', workerId).execute();
+  // Given back untried (or stopped cleanly): the claim does not count as an attempt.
+  await db
+    .updateTable('sso_job')
+    .set({ lease_until: null, claimed_by: null, attempts: sql`attempts - 1` })
+    .where('request_id', '=', requestId)
+    .where('claimed_by', '=', workerId)
+    .execute();
 }
 
 export async function pendingTargets(db: Db, requestId: string, limit: number): Promise<string[]> {

@@ -43,8 +43,8 @@ export class KyselySsoAdminRepository implements SsoAdminRepository {
   getJob = (requestId: string) => jobs.getJob(this.db, requestId);
   listJobs = (instanceArn: string, kinds: readonly JobKind[], status?: JobStatus) => jobs.listJobs(this.db, instanceArn, kinds, status);
   listUnfinishedJobs = (arn: string, kind?: JobKind, accountId?: string) => jobs.listUnfinishedJobs(this.db, arn, kind, accountId);
-  claimJob = (c: ClaimRequest) => jobs.claimJob(this.db, c);
-  renewLease = (requestId: string, c: ClaimRequest) => jobs.renewLease(this.db, requestId, c);
+  claimJobs = (c: ClaimRequest, limit: number) => jobs.claimJobs(this.db, c, limit);
+  renewLeases = (requestIds: readonly string[], c: ClaimRequest) => jobs.renewLeases(this.db, requestIds, c);
   releaseJob = (requestId: string, workerId: string) => jobs.releaseJob(this.db, requestId, workerId);
   pendingTargets = (requestId: string, limit: number) => jobs.pendingTargets(this.db, requestId, limit);
   listTargets = (requestId: string) => jobs.listTargets(this.db, requestId);

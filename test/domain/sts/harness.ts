@@ -1,40 +1,19 @@
-// A fresh store with IAM (migration 004) and STS (migration 006) tables, applied here until the
-// lead wires them into the migration list; the organization initialized; an administrator in
-// the management account with AdministratorAccess; the services over it all.
+// A fresh store, the organization initialized, an administrator in the management account with
+// AdministratorAccess, and the services over it all.
 
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
 import type { Backend } from '../../support/backends.js';
-import type { Repositories, Store } from '../../../src/domain/store.js';
+import type { Store } from '../../../src/domain/store.js';
 import type { Ports } from '../../../src/domain/ports.js';
 import type { Principal } from '../../../src/domain/principal.js';
 import { createServices, type Services } from '../../../src/domain/services.js';
 import { ManualClock } from '../../../src/lib/clock.js';
 import { cryptoRandom } from '../../../src/lib/random.js';
 import { KeyRing } from '../../../src/lib/key-ring.js';
-import { KyselyStore } from '../../../src/store/kysely-store.js';
-import { KyselyIamRepository } from '../../../src/store/iam/iam-repository.js';
-import { migration004Iam } from '../../../src/store/iam/migration-004-iam.js';
-import { KyselyStsRepository } from '../../../src/store/sts/sts-repository.js';
-import { migration006Sts } from '../../../src/store/sts/migration-006-sts.js';
 import { StsService } from '../../../src/domain/sts/sts-service.js';
 import { ensureAccountAccessRoles } from '../../../src/domain/organizations-iam/ensure-account-access-roles.js';
 
 export const ADMINISTRATOR_ACCESS = 'arn:aws:iam::aws:policy/AdministratorAccess';
-
-const ensureTable = async (db: Kysely<any>, table: string, up: (db: Kysely<any>) => Promise<void>) => {
-  try {
-    await sql`select 1 from ${sql.table(table)} where 1 = 0`.execute(db);
-  } catch {
-    await up(db);
-  }
-};
-
-/** The base store's repositories, with IAM's and STS's, over `db` (the pool or a transaction). */
-const withStsRepositories = (base: KyselyStore, db: Kysely<any>): Repositories => {
-  const inner = db === base.db ? base : new KyselyStore(db, base.dialect);
-  return { ...inner, iam: new KyselyIamRepository(db), sts: new KyselyStsRepository(db) } as unknown as Repositories;
-};
 
 export interface StsHarness {
   readonly store: Store;
@@ -50,15 +29,7 @@ export interface StsHarness {
 }
 
 export async function openStsHarness(backend: Backend): Promise<StsHarness> {
-  const { store: base, dispose } = await backend.open();
-  await ensureTable(base.db, 'iam_role', (db) => migration004Iam.up(db));
-  await ensureTable(base.db, 'sts_role_revocation', (db) => migration006Sts.up(db));
-  const store = {
-    ...withStsRepositories(base, base.db),
-    transaction: <T>(fn: (tx: Repositories) => Promise<T>) => base.db.transaction().execute((tx) => fn(withStsRepositories(base, tx))),
-    ping: () => base.ping(),
-    close: () => base.close(),
-  } as unknown as Store;
+  const { store, dispose } = await backend.open();
   const clock = new ManualClock(Date.UTC(2026, 0, 1));
   const ports: Ports = { store, clock, random: cryptoRandom, keyRing: new KeyRing([{ id: 'k1', key: randomBytes(32) }]) };
   const services = createServices(ports);

@@ -1,0 +1,42 @@
+// The contract between directory credentials (passwords, MFA, lockout: the directory work) and
+// sign-in (portal sessions, OAuth: the sign-in work). Sign-in asks these questions; how the
+// answers are kept and checked is the directory's business.
+
+export type MfaMode = 'required' | 'optional' | 'off';
+
+/** The outcome of checking a user name and password. Unknown users look like wrong passwords. */
+export type PasswordCheck =
+  | { readonly ok: true; readonly userId: string; readonly userName: string; readonly mustChangePassword: boolean }
+  | { readonly ok: false; readonly reason: 'invalid' | 'locked' | 'disabled'; readonly retryAfterSeconds?: number };
+
+export interface MfaDeviceInfo {
+  readonly deviceId: string;
+  readonly kind: 'totp' | 'webauthn';
+  readonly name: string;
+  readonly createdAt: number;
+}
+
+export interface TotpEnrollment {
+  /** Opaque; handed back to `confirmTotp` with the first code. */
+  readonly enrollmentId: string;
+  /** Base32 secret for manual entry. */
+  readonly secret: string;
+  /** `otpauth://totp/...` for a QR code. */
+  readonly otpauthUrl: string;
+}
+
+export interface DirectoryCredentials {
+  /** Checks a password, counting failures per user whatever the source (lockout, delays). */
+  checkPassword(userName: string, password: string): Promise<PasswordCheck>;
+  /** Changes the user's own password (NIST rules); clears `mustChangePassword`. */
+  changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void>;
+  mfaMode(): Promise<MfaMode>;
+  listMfaDevices(userId: string): Promise<MfaDeviceInfo[]>;
+  /** Checks a TOTP code against the user's devices; each code is accepted once. */
+  verifyTotp(userId: string, code: string): Promise<boolean>;
+  startTotpEnrollment(userId: string, deviceName: string): Promise<TotpEnrollment>;
+  /** Completes an enrollment with a first valid code; refuses a third device. */
+  confirmTotp(userId: string, enrollmentId: string, code: string): Promise<MfaDeviceInfo>;
+  /** Whether the user may sign in at all (exists and is not disabled). */
+  isActive(userId: string): Promise<boolean>;
+}

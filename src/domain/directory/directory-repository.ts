@@ -1,0 +1,90 @@
+// The directory's persistence port: per-user credentials and sign-in state, MFA devices and
+// their pending enrollments, and the instance's sign-in settings. Implementations keep at most
+// one device per (user, slot) and throw a Conflict when an insert would break that: that is how
+// "at most two devices" holds under concurrent enrollments on several nodes.
+
+import type { AttemptState } from './attempt-policy.js';
+import type { MfaMode } from './directory-credentials.js';
+
+export interface CredentialRecord {
+  readonly userId: string;
+  readonly identityStoreId: string;
+  /** PHC string; absent for a user who has never been given a password. */
+  readonly passwordHash?: string;
+  readonly mustChangePassword: boolean;
+  readonly passwordChangedAt?: number;
+  readonly attempts: AttemptState;
+  /** Bumped by every write of `attempts`: the compare-and-set token for them. */
+  readonly attemptSeq: number;
+  readonly disabledAt?: number;
+  /** Bumped whenever the user's password or status changes, so sessions can notice. */
+  readonly statusVersion: number;
+  readonly updatedAt: number;
+}
+
+export interface PasswordWrite {
+  readonly userId: string;
+  readonly identityStoreId: string;
+  readonly passwordHash: string;
+  readonly mustChangePassword: boolean;
+  readonly now: number;
+}
+
+export interface MfaDeviceRecord {
+  readonly deviceId: string;
+  readonly userId: string;
+  /** 1 or 2: unique per user. */
+  readonly slot: number;
+  readonly kind: 'totp';
+  readonly name: string;
+  /** The TOTP secret, sealed with the key ring. */
+  readonly secretSealed: string;
+  /** The last TOTP time step accepted: codes at or before it are refused (each code once). */
+  readonly lastUsedStep: number;
+  readonly lastUsedAt?: number;
+  readonly createdAt: number;
+}
+
+export interface TotpEnrollmentRecord {
+  readonly enrollmentId: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly secretSealed: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+export interface DirectorySettingsRecord {
+  readonly mfaMode: MfaMode;
+  /** ISO 8601 duration of access portal sessions. */
+  readonly sessionDuration: string;
+  readonly updatedAt: number;
+}
+
+export interface DirectoryRepository {
+  getCredential(userId: string): Promise<CredentialRecord | undefined>;
+  /** Sets the password; clears the attempt state; bumps the status version. Creates the row. */
+  putPassword(w: PasswordWrite): Promise<void>;
+  /** Sets or clears `disabledAt`; bumps the status version. Creates the row. */
+  putDisabled(userId: string, identityStoreId: string, disabledAt: number | undefined, now: number): Promise<void>;
+  /** Writes `next` when the row's attempt sequence is still `expectedSeq`; false otherwise. */
+  compareAndSetAttempts(userId: string, expectedSeq: number, next: AttemptState, now: number): Promise<boolean>;
+
+  listDevices(userId: string): Promise<MfaDeviceRecord[]>;
+  /** Throws a Conflict when the user has a device in that slot already. */
+  insertDevice(d: MfaDeviceRecord): Promise<void>;
+  deleteDevice(userId: string, deviceId: string): Promise<boolean>;
+  /** Records a use at `step` if it is later than the last one; false when it is not (a replay). */
+  markDeviceUsed(deviceId: string, step: number, now: number): Promise<boolean>;
+
+  insertEnrollment(e: TotpEnrollmentRecord): Promise<void>;
+  getEnrollment(enrollmentId: string): Promise<TotpEnrollmentRecord | undefined>;
+  deleteEnrollment(enrollmentId: string): Promise<boolean>;
+  /** Removes enrollments that expired before `now`; returns how many. */
+  deleteExpiredEnrollments(now: number): Promise<number>;
+
+  getSettings(): Promise<DirectorySettingsRecord | undefined>;
+  /** Writes the settings only when there are none yet; true when it wrote them. */
+  insertSettingsIfAbsent(s: DirectorySettingsRecord): Promise<boolean>;
+  putSettings(s: DirectorySettingsRecord): Promise<void>;
+}

@@ -1,0 +1,30 @@
+// argon2id hashing through @node-rs/argon2 (native, off the event loop). The salt comes from the
+// Random port; verification is the library's, which compares in constant time.
+
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+import type { Random } from '../../lib/random.js';
+import { ARGON2_PARAMETERS, SALT_BYTES } from './password-parameters.js';
+
+const OPTIONS = { algorithm: Algorithm.Argon2id, ...ARGON2_PARAMETERS } as const;
+
+/** A PHC string: `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`. */
+export const hashPassword = (normalized: string, random: Random): Promise<string> =>
+  hash(normalized, { ...OPTIONS, salt: random.bytes(SALT_BYTES) });
+
+/** False for a wrong password and for a hash that cannot be read (never throws for those). */
+export const verifyPassword = async (phc: string, normalized: string): Promise<boolean> => {
+  try {
+    return await verify(phc, normalized);
+  } catch {
+    return false;
+  }
+};
+
+let dummy: Promise<string> | undefined;
+
+/**
+ * A hash of nothing anyone knows, made once per process with the same parameters: unknown
+ * users are checked against it so that their answer takes as long as a real user's.
+ */
+export const dummyHash = (random: Random): Promise<string> =>
+  (dummy ??= hashPassword(random.bytes(32).toString('base64url'), random));

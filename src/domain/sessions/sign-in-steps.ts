@@ -1,0 +1,97 @@
+// The sign-in steps, each a form the web layer shows for the session's stage: user name, then
+// password, then the MFA code (or registering a device when MFA is required and the user has
+// none), then a new password after a one-time password. Each step answers the next stage, or a
+// message for the same one; the last step rotates the session (SessionService.activate).
+
+import { isGatehouseError } from '../../lib/errors.js';
+import type { HeldSession, SessionService } from './session-service.js';
+
+export type StepOutcome =
+  | { readonly kind: 'next'; readonly held: HeldSession }
+  | { readonly kind: 'retry'; readonly held: HeldSession; readonly message: string }
+  | { readonly kind: 'signed-in'; readonly held: HeldSession };
+
+export const WRONG_PASSWORD = 'The user name or password is incorrect.';
+export const WRONG_CODE = 'The code is not valid. Check your authenticator app and try again.';
+
+const next = (held: HeldSession): StepOutcome => ({ kind: 'next', held });
+const retry = (held: HeldSession, message: string): StepOutcome => ({ kind: 'retry', held, message });
+
+/** After the password (and after MFA): the next stage, or signed in. */
+async function afterFactors(svc: SessionService, held: HeldSession, mfaDone: boolean): Promise<StepOutcome> {
+  const userId = held.session.userId!;
+  const directory = svc.directory();
+  if (!mfaDone) {
+    const mode = await directory.mfaMode();
+    const devices = mode === 'off' ? [] : await directory.listMfaDevices(userId);
+    if (devices.some((d) => d.kind === 'totp')) return next(await svc.update(held, { stage: 'mfa' }));
+    if (mode === 'required') return next(await svc.update(held, { stage: 'mfa-setup' }));
+  }
+  if (held.session.mustChangePassword) return next(await svc.update(held, { stage: 'change-password' }));
+  return { kind: 'signed-in', held: await svc.activate(held) };
+}
+
+export async function submitUserName(svc: SessionService, held: HeldSession, userName: string): Promise<StepOutcome> {
+  const name = userName.trim();
+  if (name === '' || name.length > 128) return retry(held, 'Enter your user name.');
+  // Whether the user exists is not told here: the password step answers alike for both.
+  return next(await svc.update(held, { stage: 'password', userName: name }));
+}
+
+export async function submitPassword(svc: SessionService, held: HeldSession, password: string): Promise<StepOutcome> {
+  const check = await svc.directory().checkPassword(held.session.userName ?? '', password);
+  if (!check.ok) {
+    if (check.reason === 'locked') {
+      const wait = check.retryAfterSeconds ? ` Try again in ${Math.ceil(check.retryAfterSeconds / 60)} minute(s).` : ' Try again later.';
+      return retry(held, `This user is locked after too many failed sign-in attempts.${wait}`);
+    }
+    return retry(held, WRONG_PASSWORD);
+  }
+  const signedIn = await svc.update(held, { userId: check.userId, userName: check.userName, mustChangePassword: check.mustChangePassword });
+  return afterFactors(svc, signedIn, false);
+}
+
+export async function submitMfaCode(svc: SessionService, held: HeldSession, code: string): Promise<StepOutcome> {
+  if (!(await svc.directory().verifyTotp(held.session.userId!, code.replace(/\s/g, '')))) return retry(held, WRONG_CODE);
+  return afterFactors(svc, held, true);
+}
+
+/** A new TOTP enrollment to show (its secret and otpauth URL); its id is kept in the session. */
+export async function beginMfaSetup(svc: SessionService, held: HeldSession) {
+  const enrollment = await svc.directory().startTotpEnrollment(held.session.userId!, 'Authenticator app');
+  return { enrollment, held: await svc.update(held, { mfaEnrollmentId: enrollment.enrollmentId }) };
+}
+
+export async function submitMfaSetup(svc: SessionService, held: HeldSession, code: string): Promise<StepOutcome> {
+  const enrollmentId = held.session.mfaEnrollmentId;
+  if (!enrollmentId) return retry(held, 'Register your device again.');
+  try {
+    await svc.directory().confirmTotp(held.session.userId!, enrollmentId, code.replace(/\s/g, ''));
+  } catch (e) {
+    if (isGatehouseError(e)) return retry(held, WRONG_CODE);
+    throw e;
+  }
+  return afterFactors(svc, held, true);
+}
+
+export async function submitPasswordChange(
+  svc: SessionService,
+  held: HeldSession,
+  form: { current: string; next: string; confirm: string },
+): Promise<StepOutcome> {
+  if (form.next !== form.confirm) return retry(held, 'The new passwords do not match.');
+  try {
+    await svc.directory().changePassword(held.session.userId!, form.current, form.next);
+  } catch (e) {
+    // The directory's rules (length, breached passwords, the current one wrong) say what to fix.
+    if (isGatehouseError(e) && e.code !== 'InvalidState') return retry(held, e.message);
+    throw e;
+  }
+  return { kind: 'signed-in', held: await svc.activate(held) };
+}
+
+/** Back to the first step, forgetting the user (the "start over" link). */
+export const restartSignIn = async (svc: SessionService, held: HeldSession): Promise<HeldSession> =>
+  held.session.stage === 'active'
+    ? held
+    : svc.update(held, { stage: 'identify', userId: undefined, userName: undefined, mfaEnrollmentId: undefined, mustChangePassword: false });
