@@ -8,6 +8,7 @@ import { OrganizationsService } from './organizations/organizations-service.js';
 import { Authorizer } from './authorization/authorizer.js';
 import { StsService } from './sts/sts-service.js';
 import { SsoAdminService } from './permission-sets/sso-admin-service.js';
+import { DirectoryService } from './directory/directory-service.js';
 
 export interface Services {
   readonly ports: Ports;
@@ -18,6 +19,7 @@ export interface Services {
   readonly authorization: Authorizer;
   readonly sts: StsService;
   readonly ssoAdmin: SsoAdminService;
+  readonly directory: DirectoryService;
 }
 
 export const createServices = (ports: Ports): Services => {
@@ -28,10 +30,12 @@ export const createServices = (ports: Ports): Services => {
     identityStore: new IdentityStoreService(ports),
     organizations: new OrganizationsService(ports),
     authorization: undefined as unknown as Authorizer,
-    sts: new StsService(ports),
+    sts: undefined as unknown as StsService,
     ssoAdmin: new SsoAdminService(ports),
+    directory: new DirectoryService(ports),
   };
-  // The authorizer reads policies through the other services.
+  // These two read through the other services.
+  services.sts = new StsService(ports, services.iam, services.organizations);
   services.authorization = new Authorizer(services);
   return services;
 };

@@ -7,6 +7,9 @@ import type { IdentityStoreRepository } from './identity-store/identity-store-re
 import type { OrganizationsRepository } from './organizations/organizations-repository.js';
 import type { SsoAdminRepository } from './permission-sets/sso-admin-repository.js';
 import type { StsRepository } from './sts/sts-repository.js';
+import type { DirectoryRepository } from './directory/directory-repository.js';
+import type { SessionRepository } from './sessions/session-repository.js';
+import type { OidcRepository } from './oidc/oidc-repository.js';
 
 export interface Repositories {
   readonly iam: IamRepository;
@@ -15,6 +18,9 @@ export interface Repositories {
   readonly organizations: OrganizationsRepository;
   readonly ssoAdmin: SsoAdminRepository;
   readonly sts: StsRepository;
+  readonly directory: DirectoryRepository;
+  readonly sessions: SessionRepository;
+  readonly oidc: OidcRepository;
 }
 
 export interface Store extends Repositories {

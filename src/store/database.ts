@@ -5,5 +5,7 @@ import type { IdentityStoreTables } from './identity-store/tables.js';
 import type { OrganizationsTables } from './organizations/tables.js';
 import type { IamTables } from './iam/tables.js';
 import type { StsTables } from './sts/tables.js';
+import type { DirectoryTables } from './directory/tables.js';
+import type { SessionsTables } from './sessions/tables.js';
 
-export interface Database extends CoreTables, IdentityStoreTables, OrganizationsTables, IamTables, StsTables {}
+export interface Database extends CoreTables, IdentityStoreTables, OrganizationsTables, IamTables, StsTables, DirectoryTables, SessionsTables {}

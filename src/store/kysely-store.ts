@@ -10,6 +10,9 @@ import { KyselyIdentityStoreRepository } from './identity-store/identity-store-r
 import { KyselyOrganizationsRepository } from './organizations/organizations-repository.js';
 import { KyselySsoAdminRepository } from './sso-admin/sso-admin-repository.js';
 import { KyselyStsRepository } from './sts/sts-repository.js';
+import { KyselyDirectoryRepository } from './directory/directory-repository.js';
+import { KyselySessionRepository } from './sessions/session-repository.js';
+import { KyselyOidcRepository } from './sessions/oidc-repository.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -20,6 +23,9 @@ const repositories = (db: Kysely<Database>): Repositories => ({
   organizations: new KyselyOrganizationsRepository(db),
   ssoAdmin: new KyselySsoAdminRepository(db),
   sts: new KyselyStsRepository(db),
+  directory: new KyselyDirectoryRepository(db),
+  sessions: new KyselySessionRepository(db),
+  oidc: new KyselyOidcRepository(db),
 });
 
 export interface KyselyStore extends Store {

@@ -8,6 +8,8 @@ import { migration003Organizations } from './organizations/migration-003-organiz
 import { migration004Iam } from './iam/migration-004-iam.js';
 import { migration005SsoAdmin } from './sso-admin/migration-005-sso-admin.js';
 import { migration006Sts } from './sts/migration-006-sts.js';
+import { migration007Directory } from './directory/migration-007-directory.js';
+import { migration008Sessions } from './sessions/migration-008-sessions.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-core': migration001Core,
@@ -16,6 +18,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-iam': migration004Iam,
   '005-sso-admin': migration005SsoAdmin,
   '006-sts': migration006Sts,
+  '007-directory': migration007Directory,
+  '008-sessions': migration008Sessions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -20,7 +20,6 @@ export interface OidcRepository {
   getCode(codeHash: string): Promise<AuthorizationCode | undefined>;
   /** Marks it used; false when it was used already. */
   claimCode(codeHash: string, at: number): Promise<boolean>;
-  setCodeFamily(codeHash: string, familyId: string): Promise<void>;
 
   insertFamily(family: TokenFamily): Promise<void>;
   getFamily(familyId: string): Promise<TokenFamily | undefined>;

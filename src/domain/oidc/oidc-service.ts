@@ -2,10 +2,8 @@
 // refresh, and the bearer check behind the portal API. The rules live in the modules it calls.
 
 import type { Ports } from '../ports.js';
-import { GatehouseError } from '../../lib/errors.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { PortalSession } from '../sessions/portal-session.js';
-import type { OidcRepository } from './oidc-repository.js';
 import type { OidcContext } from './oidc-context.js';
 import type { DeviceAuthorization, OidcClient } from './oidc-model.js';
 import { registerClient, type RegisterClientInput } from './register-client.js';
@@ -22,9 +20,7 @@ export class OidcService {
   ) {}
 
   private context(): OidcContext {
-    const repo = (this.ports.store as unknown as { oidc?: OidcRepository }).oidc;
-    if (!repo) throw new GatehouseError('InvalidState', 'OAuth storage is not configured.');
-    return { repo, sessions: this.sessions, random: this.ports.random, now: this.ports.clock.now() };
+    return { repo: this.ports.store.oidc, sessions: this.sessions, random: this.ports.random, now: this.ports.clock.now() };
   }
 
   registerClient = (input: RegisterClientInput) => registerClient(this.context(), input);

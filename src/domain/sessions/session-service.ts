@@ -17,13 +17,6 @@ export interface HeldSession {
   readonly token: string;
 }
 
-/** The port's repository, looked up by shape until the store lists it. */
-export const sessionRepository = (ports: Ports): SessionRepository => {
-  const repo = (ports.store as unknown as { sessions?: SessionRepository }).sessions;
-  if (!repo) throw new GatehouseError('InvalidState', 'Portal session storage is not configured.');
-  return repo;
-};
-
 export type DirectoryLookup = () => (DirectoryCredentials & SessionDurationSetting) | undefined;
 
 export class SessionService {
@@ -33,7 +26,7 @@ export class SessionService {
   ) {}
 
   get repo(): SessionRepository {
-    return sessionRepository(this.ports);
+    return this.ports.store.sessions;
   }
 
   directory(): DirectoryCredentials & SessionDurationSetting {

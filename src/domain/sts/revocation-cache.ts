@@ -19,7 +19,7 @@ export class RevocationCache {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
-    private readonly repository: () => StsRepository | undefined,
+    private readonly repository: StsRepository,
     private readonly clock: Clock,
     private readonly ttlMs = REVOCATION_CACHE_TTL_MS,
   ) {}
@@ -39,9 +39,7 @@ export class RevocationCache {
     const now = this.clock.now();
     const hit = this.entries.get(roleId);
     if (hit && now - hit.fetchedAt < this.ttlMs && now >= hit.fetchedAt) return hit.revokedBefore;
-    const repo = this.repository();
-    // Without the table nothing can have been revoked.
-    const revokedBefore = repo ? (await repo.getRoleRevocation(roleId))?.revokedBefore : undefined;
+    const revokedBefore = (await this.repository.getRoleRevocation(roleId))?.revokedBefore;
     this.put(roleId, { revokedBefore, fetchedAt: now });
     return revokedBefore;
   }

@@ -4,35 +4,27 @@
 
 import type { Ports } from '../ports.js';
 import type { Principal } from '../principal.js';
-import type { Store } from '../store.js';
-import { IamService } from '../iam/iam-service.js';
-import { OrganizationsService } from '../organizations/organizations-service.js';
-import { GatehouseError, notFound } from '../../lib/errors.js';
+import type { IamService } from '../iam/iam-service.js';
+import type { OrganizationsService } from '../organizations/organizations-service.js';
+import { notFound } from '../../lib/errors.js';
 import type { NamedPolicy } from '../../policy/index.js';
 import type { RoleSession } from './role-session.js';
-import type { StsRepository } from './sts-repository.js';
 import { RevocationCache } from './revocation-cache.js';
 import { resolveTemporaryCredentials, type ResolvedSession } from './resolve-temporary-credentials.js';
 import { assumeRole, type AssumeRoleInput, type AssumeRoleOutput, type RequestFacts } from './assume-role.js';
 import { sessionOf } from './session-of-principal.js';
 import { sessionPolicies } from './session-policy.js';
 
-/**
- * The store's STS repository. Looked up by shape until src/domain/store.ts lists `sts` among
- * the Repositories; without it no cut-off can have been recorded.
- */
-const stsRepository = (store: Store): StsRepository | undefined => (store as Store & { sts?: StsRepository }).sts;
-
 export class StsService {
-  private readonly iam: IamService;
-  private readonly organizations: OrganizationsService;
   private readonly revocations: RevocationCache;
   private organizationId: string | undefined;
 
-  constructor(private readonly ports: Ports) {
-    this.iam = new IamService(ports);
-    this.organizations = new OrganizationsService(ports);
-    this.revocations = new RevocationCache(() => stsRepository(ports.store), ports.clock);
+  constructor(
+    private readonly ports: Ports,
+    private readonly iam: IamService,
+    private readonly organizations: OrganizationsService,
+  ) {
+    this.revocations = new RevocationCache(ports.store.sts, ports.clock);
   }
 
   assumeRole(caller: Principal, input: AssumeRoleInput, facts: RequestFacts): Promise<AssumeRoleOutput> {
@@ -62,8 +54,7 @@ export class StsService {
 
   /** Denies every session of the role issued before `at` (default: now), on every node within a second. */
   async revokeRoleSessions(accountId: string, roleName: string, at: number = this.ports.clock.now()): Promise<void> {
-    const repo = stsRepository(this.ports.store);
-    if (!repo) throw new GatehouseError('InvalidState', 'Session revocation storage is not configured.');
+    const repo = this.ports.store.sts;
     const role = await this.ports.store.iam.getRole(accountId, roleName);
     if (!role) throw notFound('Role', `The role with name ${roleName} cannot be found.`);
     await repo.putRoleRevocation({ roleId: role.roleId, accountId, roleName: role.roleName, revokedBefore: at, updatedAt: this.ports.clock.now() });

@@ -38,7 +38,7 @@ export async function openStsHarness(backend: Backend): Promise<StsHarness> {
   );
   const management = org.managementAccountId;
   const admin = await userPrincipal(services, management, 'admin', [ADMINISTRATOR_ACCESS]);
-  return { store, ports, clock, services, sts: new StsService(ports), management, rootId: org.rootId, admin, dispose };
+  return { store, ports, clock, services, sts: services.sts, management, rootId: org.rootId, admin, dispose };
 }
 
 /** Creates an IAM user with the given managed policies; returns it as a verified principal. */

@@ -33,7 +33,7 @@ for (const backend of BACKENDS) {
     });
 
     test('another node sees a revocation within the cache time', async () => {
-      const otherNode = new StsService(h.ports);
+      const otherNode = new StsService(h.ports, h.services.iam, h.services.organizations);
       h.clock.advance(5000);
       const s = (await assume('cached')).session;
       assert.equal(await otherNode.isRevoked(s), false);
@@ -51,7 +51,7 @@ for (const backend of BACKENDS) {
       h.clock.advance(10);
       await h.sts.revokeRoleSessions(account, 'OrganizationAccountAccessRole');
       await h.sts.revokeRoleSessions(account, 'organizationaccountaccessrole', s.issuedAt - 60_000);
-      const fresh = new StsService(h.ports);
+      const fresh = new StsService(h.ports, h.services.iam, h.services.organizations);
       assert.equal(await fresh.isRevoked(s), true);
     });
 
