@@ -33,3 +33,9 @@ export const formatResults = (results: readonly BenchResult[]): string =>
       return `${r.name.padEnd(58)} ${value.padStart(24)}${ratio}`;
     })
     .join('\n');
+
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};

@@ -10,14 +10,13 @@ import { headerPairs, type SignableRequest } from '../src/protocols/sigv4/signab
 import { SigningKeyCache, deriveSigningKey } from '../src/protocols/sigv4/signing-key-cache.js';
 import { verifyScope } from '../src/protocols/sigv4/verify-scope.js';
 import { checkRequestTime, checkScopeDate, checkSignature } from '../src/protocols/sigv4/verify-signature.js';
-import { NodeSha256 } from '../test/protocols/support/node-sha256.js';
-import { opsPerSecond, type BenchResult } from './result.js';
+import { NodeSha256 } from '../test/support/node-sha256.js';
+import { median, opsPerSecond, type BenchResult } from './result.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const ROUNDS = 9;
 
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const signedRequest = async (): Promise<SignableRequest> => {
   const body = JSON.stringify({ IdentityStoreId: 'd-1234567890', UserId: 'a1b2c3d4-1234-1234-1234-123456789012' });

@@ -9,6 +9,7 @@ import { Authorizer } from './authorization/authorizer.js';
 import { StsService } from './sts/sts-service.js';
 import { SsoAdminService } from './permission-sets/sso-admin-service.js';
 import { DirectoryService } from './directory/directory-service.js';
+import { createSignInServices, type SignInServices } from './sessions/sign-in-services.js';
 
 export interface Services {
   readonly ports: Ports;
@@ -20,6 +21,9 @@ export interface Services {
   readonly sts: StsService;
   readonly ssoAdmin: SsoAdminService;
   readonly directory: DirectoryService;
+  readonly sessions: SignInServices['sessions'];
+  readonly oidc: SignInServices['oidc'];
+  readonly portal: SignInServices['portal'];
 }
 
 export const createServices = (ports: Ports): Services => {
@@ -33,6 +37,7 @@ export const createServices = (ports: Ports): Services => {
     sts: undefined as unknown as StsService,
     ssoAdmin: new SsoAdminService(ports),
     directory: new DirectoryService(ports),
+    ...createSignInServices(ports, () => services.directory),
   };
   // These two read through the other services.
   services.sts = new StsService(ports, services.iam, services.organizations);

@@ -8,6 +8,7 @@ import { SSO_ADMIN_HANDLERS } from '../protocols/sso-admin/handlers.js';
 import { STS_HANDLERS } from '../protocols/sts/handlers.js';
 import { IAM_HANDLERS } from '../protocols/iam/handlers.js';
 import { SIMULATION_HANDLERS } from '../protocols/iam/simulation-handlers.js';
+import { GATEHOUSE_ADMIN_HANDLERS } from '../protocols/gatehouse-admin/handlers.js';
 
 export const AWS_HANDLERS: Readonly<Record<string, ServiceHandlers>> = {
   identitystore: IDENTITYSTORE_HANDLERS,
@@ -15,4 +16,5 @@ export const AWS_HANDLERS: Readonly<Record<string, ServiceHandlers>> = {
   'sso-admin': { ...SSO_ADMIN_INSTANCE_HANDLERS, ...SSO_ADMIN_HANDLERS },
   sts: STS_HANDLERS,
   iam: { ...IAM_HANDLERS, ...SIMULATION_HANDLERS },
+  'gatehouse-admin': GATEHOUSE_ADMIN_HANDLERS,
 };

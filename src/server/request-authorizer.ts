@@ -64,6 +64,7 @@ export const invalidatingHandlers = (
         async (input, ctx) => {
           const output = await handler(input, ctx);
           services.authorization.invalidate();
+          services.iam.forgetAccessKeys();
           return output;
         },
       ];

@@ -31,9 +31,35 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running a small query. Queries
+ * are built from a fixed set of shapes, so a bounded cache of prepared statements serves them.
+ */
+const withStatementCache = (db: Database.Database): Database.Database => {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (source: string): Database.Statement => {
+    let stmt = cache.get(source);
+    if (stmt === undefined) {
+      stmt = db.prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(source, stmt);
+    }
+    return stmt;
+  };
+  return new Proxy(db, {
+    get: (target, key) => {
+      if (key === 'prepare') return prepare;
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+};
+
 /** Opens (creating) the database file in WAL mode with a busy timeout. */
 export const createSqliteDialect = (file: string): SqliteDialect => {
-  const db = new Database(file);
+  const db = withStatementCache(new Database(file));
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 10000');
   db.pragma('synchronous = NORMAL');

@@ -4,6 +4,7 @@
 // createUser(repos, …), createAccessKey(repos, …) and resolveAccessKey serve bootstrap and SigV4.
 
 import type { Ports } from '../ports.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
 import type { Principal } from '../principal.js';
 import type { Repositories } from '../store.js';
 import type { IamContext } from './context.js';
@@ -33,8 +34,15 @@ export interface ResolvedCredentials {
 const role = (name: string): PrincipalRef => ({ kind: 'role', name });
 const user = (name: string): PrincipalRef => ({ kind: 'user', name });
 
+/** How long a resolved access key is trusted without reading the database again. */
+export const CREDENTIALS_TTL_MS = 2000;
+
 export class IamService {
-  constructor(private readonly ports: Ports) {}
+  private readonly resolvedKeys: TtlCache<string, ResolvedCredentials | undefined>;
+
+  constructor(private readonly ports: Ports) {
+    this.resolvedKeys = new TtlCache(ports.clock, CREDENTIALS_TTL_MS);
+  }
 
   private context(repo: IamRepository, accountId: string): IamContext {
     return { repo, accountId, now: this.ports.clock.now(), random: this.ports.random };
@@ -65,8 +73,21 @@ export class IamService {
     return { accessKeyId, secretAccessKey };
   }
 
-  /** The principal and secret behind a long-term access key id, if it is active. */
-  async resolveAccessKey(accessKeyId: string): Promise<ResolvedCredentials | undefined> {
+  /**
+   * The principal and secret behind a long-term access key id, if it is active. Answers are
+   * kept for a few seconds: SigV4 asks on every request. A change through this node clears them
+   * (`forgetAccessKeys`); other nodes see it within CREDENTIALS_TTL_MS, as IAM's own eventual
+   * consistency allows.
+   */
+  resolveAccessKey(accessKeyId: string): Promise<ResolvedCredentials | undefined> {
+    return this.resolvedKeys.get(accessKeyId, () => this.loadAccessKey(accessKeyId));
+  }
+
+  forgetAccessKeys(): void {
+    this.resolvedKeys.clear();
+  }
+
+  private async loadAccessKey(accessKeyId: string): Promise<ResolvedCredentials | undefined> {
     const { store, keyRing } = this.ports;
     const key: AccessKey | undefined = await store.iam.getAccessKey(accessKeyId);
     if (!key || key.status !== 'Active') return undefined;

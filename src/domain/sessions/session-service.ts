@@ -78,6 +78,13 @@ export class SessionService {
     return session;
   }
 
+  /** True when the session was ended or its user disabled (not merely run out). */
+  async wasEnded(sessionId: string): Promise<boolean> {
+    const session = await this.repo.getSession(sessionId);
+    if (!session || session.endedAt !== undefined) return true;
+    return session.userId !== undefined && !(await this.directory().isActive(session.userId));
+  }
+
   async update(held: HeldSession, patch: SessionPatch): Promise<HeldSession> {
     await this.repo.updateSession(held.session.sessionId, patch);
     return { token: held.token, session: { ...held.session, ...patch } };

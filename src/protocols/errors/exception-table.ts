@@ -6,6 +6,7 @@
 
 import { IAM_EXCEPTIONS } from '../iam/iam-exceptions.js';
 import { ORGANIZATIONS_EXCEPTIONS } from './organizations-exceptions.js';
+import { GATEHOUSE_ADMIN_EXCEPTIONS } from '../gatehouse-admin/exceptions.js';
 
 export interface ExceptionEntry {
   readonly name: string;
@@ -50,6 +51,7 @@ export const EXCEPTION_TABLE: Readonly<Record<string, Block>> = {
   organizations: ORGANIZATIONS_EXCEPTIONS,
   sts: stsBlock,
   iam: IAM_EXCEPTIONS,
+  'gatehouse-admin': GATEHOUSE_ADMIN_EXCEPTIONS,
 };
 
 export const lookupException = (service: string, code: string, resource?: string): ExceptionEntry | undefined => {

@@ -19,7 +19,7 @@ export interface ServiceRegistry {
   readonly queryServices: readonly ServiceEntry[];
 }
 
-export const AWS_JSON_SERVICES = ['identitystore', 'sso-admin', 'organizations'] as const;
+export const AWS_JSON_SERVICES = ['identitystore', 'sso-admin', 'organizations', 'gatehouse-admin'] as const;
 export const QUERY_SERVICES = ['sts', 'iam'] as const;
 
 export const buildServiceRegistry = (

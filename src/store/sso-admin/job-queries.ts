@@ -166,7 +166,8 @@ export async function completeTargets(db: Db, requestId: string, results: readon
 export async function finishJob(db: Db, requestId: string, status: JobStatus, failureReason: string | undefined, now: number): Promise<void> {
   await db
     .updateTable('sso_job')
-    .set({ status, failure_reason: failureReason ?? null, updated_at: now, claimed_by: null, lease_until: null })
+    // claimed_by stays: it tells which worker finished the job.
+    .set({ status, failure_reason: failureReason ?? null, updated_at: now, lease_until: null })
     .where('request_id', '=', requestId)
     .execute();
 }

@@ -96,6 +96,9 @@ test('two nodes provisioning the same accounts at once: nothing duplicated, noth
   await perAccount(`select account_id, count(*) as n from sso_provisioned group by account_id`, 2);
   await perAccount(`select account_id, count(*) as n from sso_account_assignment group by account_id`, 2);
   assert.deepEqual(await query(`select status, count(*)::int as n from sso_job group by status`), [{ status: 'SUCCEEDED', n: 2 * ACCOUNTS + 2 }]);
+  // Both nodes' workers did some of it (a finished job keeps the id of the worker that finished it).
+  const workers = await query<{ n: number }>(`select count(distinct claimed_by)::int as n from sso_job`);
+  assert.ok(workers[0]!.n >= 2, `jobs were finished by ${workers[0]!.n} worker(s)`);
 
   // And away again, from both nodes at once: every role deleted, the service-linked roles kept.
   const deletions = await Promise.all(ps.flatMap((PermissionSetArn, k) => accounts.map(async (TargetId, n) => {

@@ -1,0 +1,86 @@
+// The portal API behind `aws sso` and the SDKs' SSO credential provider: the accounts and
+// permission sets a signed-in user holds, role credentials for them, and sign-out. Every call
+// starts from the bearer token, which stands only while its portal session does.
+
+import type { Ports } from '../ports.js';
+import { GatehouseError, notFound } from '../../lib/errors.js';
+import { parseIsoDuration } from '../../lib/iso-duration.js';
+import type { Instance } from '../instance/instance-repository.js';
+import type { OidcService } from '../oidc/oidc-service.js';
+import type { SessionService } from '../sessions/session-service.js';
+import { paginate, type Page, type PageRequest } from '../permission-sets/page.js';
+import { provisionedRoleName } from '../permission-sets/provisioned-role-name.js';
+import { samlProviderName } from '../provisioning/trust-policy.js';
+import { samlProviderArn } from '../iam/names.js';
+import type { Account } from '../organizations/model.js';
+import { userAccounts, userPermissionSets } from './user-access.js';
+import { accessControlTags } from './access-control-tags.js';
+import { issueRoleCredentials, type RoleCredentials } from './issue-role-credentials.js';
+import { roleSessionName } from './role-session-name.js';
+
+export interface PortalRole {
+  readonly roleName: string;
+  readonly accountId: string;
+}
+
+const DEFAULT_DURATION_SECONDS = 3600;
+
+export class PortalService {
+  private cachedInstance: Instance | undefined;
+
+  constructor(
+    private readonly ports: Ports,
+    private readonly oidc: OidcService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  private async instance(): Promise<Instance> {
+    this.cachedInstance ??= await this.ports.store.instance.get();
+    if (!this.cachedInstance) throw new GatehouseError('InvalidState', 'Gatehouse has not been initialized.');
+    return this.cachedInstance;
+  }
+
+  async listAccounts(accessToken: string | undefined, page: PageRequest): Promise<Page<Account>> {
+    const { session } = await this.oidc.resolveAccessToken(accessToken);
+    const accounts = await userAccounts(this.ports.store, await this.instance(), session.userId!);
+    return paginate(accounts, (a) => a.id, `portal-accounts:${session.userId}`, page);
+  }
+
+  async listAccountRoles(accessToken: string | undefined, accountId: string, page: PageRequest): Promise<Page<PortalRole>> {
+    const { session } = await this.oidc.resolveAccessToken(accessToken);
+    const sets = await userPermissionSets(this.ports.store, await this.instance(), session.userId!, accountId);
+    const roles = [...new Set(sets.map((s) => s.name))].map((roleName) => ({ roleName, accountId }));
+    return paginate(roles, (r) => r.roleName, `portal-roles:${session.userId}:${accountId}`, page);
+  }
+
+  /** `roleName` is the permission set's name; the credentials are for its provisioned role. */
+  async getRoleCredentials(accessToken: string | undefined, roleName: string, accountId: string): Promise<RoleCredentials> {
+    const { session } = await this.oidc.resolveAccessToken(accessToken);
+    const store = this.ports.store;
+    const instance = await this.instance();
+    const userId = session.userId!;
+    const permissionSet = (await userPermissionSets(store, instance, userId, accountId)).find((s) => s.name === roleName);
+    const role = permissionSet && (await store.iam.getRole(accountId, provisionedRoleName(permissionSet)));
+    if (!permissionSet || !role) throw notFound('Role', 'No access');
+    const [user, attributes] = await Promise.all([
+      store.identityStore.getUser(instance.identityStoreId, userId),
+      store.ssoAdmin.getAccessControlAttributes(instance.instanceArn),
+    ]);
+    return issueRoleCredentials(this.ports, {
+      role,
+      sessionName: roleSessionName(session.userName ?? userId),
+      durationSeconds: parseIsoDuration(permissionSet.sessionDuration) ?? DEFAULT_DURATION_SECONDS,
+      tags: user && attributes ? accessControlTags(user.profile, attributes.attributes) : [],
+      callerArn: samlProviderArn(accountId, samlProviderName(instance.instanceArn)),
+      userId,
+      portalSessionId: session.sessionId,
+      now: this.ports.clock.now(),
+    });
+  }
+
+  /** Ends the token's portal session, and with it every token and role session it issued. */
+  async logout(accessToken: string | undefined): Promise<void> {
+    const { session } = await this.oidc.resolveAccessToken(accessToken);
+    await this.sessions.endSession(session.sessionId);
+  }
+}
