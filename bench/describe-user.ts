@@ -3,28 +3,11 @@
 // same JSON, in the same process and run. Goal: at least 0.5x.
 
 import Fastify from 'fastify';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { NodeSha256 } from '../test/support/node-sha256.js';
 import { IdentitystoreClient, CreateUserCommand } from '@aws-sdk/client-identitystore';
 import { startTestServer } from '../test/support/server.js';
 import { measureRps } from './http-load.js';
+import { signedDescribeUser } from './signed-describe-user.js';
 import { median, type BenchResult } from './result.js';
-
-const signedDescribeUser = async (endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }, body: string) => {
-  const url = new URL(endpoint);
-  const signer = new SignatureV4({ service: 'identitystore', region: 'us-east-1', credentials, sha256: NodeSha256 });
-  const signed = await signer.sign({
-    method: 'POST',
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: '/',
-    headers: { host: url.host, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSIdentityStore.DescribeUser' },
-    query: {},
-    body,
-  });
-  return { url: `${endpoint}/`, method: 'POST', headers: signed.headers as Record<string, string>, body };
-};
 
 export async function run(): Promise<BenchResult[]> {
   const server = await startTestServer({ backend: 'sqlite' });

@@ -4,11 +4,12 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { delaySeconds, LOCK_AFTER, LOCK_MS } from '../../../src/domain/directory/attempt-policy.js';
+import { BACKENDS } from '../../support/backends.js';
 import { GOOD_PASSWORD, openDirectoryHarness, type DirectoryHarness } from './harness.js';
 
-describe('directory lockout', () => {
+for (const backend of BACKENDS) describe(`directory lockout (${backend.name})`, () => {
   let h: DirectoryHarness;
-  before(async () => (h = await openDirectoryHarness()));
+  before(async () => (h = await openDirectoryHarness(backend)));
   after(() => h.dispose());
 
   const fail = (userName: string) => h.services.directory.checkPassword(userName, 'not the password at all');

@@ -1,0 +1,118 @@
+// `gatehouse users ...` and `gatehouse settings ...` against a running server, run as people
+// run them: a separate process, credentials from the environment, the password on stdin.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI without blocking this process, whose event loop serves the test server. */
+const gatehouse = (args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> =>
+  new Promise((resolve, reject) => {
+    const env = { ...process.env, ...options.env };
+    for (const k of ['AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_SESSION_TOKEN', 'GATEHOUSE_ENDPOINT']) if (!options.env?.[k]) delete env[k];
+    const child = spawn(process.execPath, ['bin/gatehouse.js', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+
+describe('gatehouse users and settings commands', () => {
+  let server: TestServer;
+  let env: Record<string, string>;
+  let aliceId: string;
+  before(async () => {
+    server = await startTestServer();
+    env = {
+      AWS_ACCESS_KEY_ID: server.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: server.credentials.secretAccessKey,
+      AWS_REGION: server.region,
+      GATEHOUSE_ENDPOINT: server.endpoint,
+    };
+    const { identityStoreId } = await server.server.services.instance.get();
+    aliceId = (await server.server.services.identityStore.createUser(identityStoreId, { UserName: 'alice', DisplayName: 'Alice', Name: { GivenName: 'Alice', FamilyName: 'Example' } })).userId;
+  });
+  after(() => server.close());
+
+  test('users set-password alice --one-time reads the password from stdin', async () => {
+    const r = await gatehouse(['users', 'set-password', 'alice', '--one-time'], { input: 'first day password\n', env });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /Password set for alice \(one-time/);
+    assert.deepEqual(await server.server.services.directory.checkPassword('alice', 'first day password'), {
+      ok: true,
+      userId: aliceId,
+      userName: 'alice',
+      mustChangePassword: true,
+    });
+  });
+
+  test('--endpoint overrides GATEHOUSE_ENDPOINT; a refused password is exit 1 with the reason', async () => {
+    const r = await gatehouse(['users', 'set-password', 'alice', '--endpoint', server.endpoint], { input: 'password', env: { ...env, GATEHOUSE_ENDPOINT: 'http://127.0.0.1:1' } });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /ValidationException: .*common/);
+  });
+
+  test('users disable, status, enable, unlock', async () => {
+    const disabled = await gatehouse(['users', 'disable', 'alice'], { env });
+    assert.equal(disabled.status, 0, disabled.stderr);
+    assert.equal(await server.server.services.directory.isActive(aliceId), false);
+    const status = await gatehouse(['users', 'status', 'alice'], { env });
+    assert.match(status.stdout, /disabled\s+yes/);
+    assert.match(status.stdout, /must be changed/);
+    assert.equal((await gatehouse(['users', 'enable', 'alice'], { env })).status, 0);
+    assert.equal(await server.server.services.directory.isActive(aliceId), true);
+    assert.equal((await gatehouse(['users', 'unlock', 'alice'], { env })).status, 0);
+  });
+
+  test('settings get and set', async () => {
+    const got = await gatehouse(['settings', 'get'], { env });
+    assert.equal(got.status, 0, got.stderr);
+    assert.match(got.stdout, /mfa-mode\s+required\nsession-duration\s+PT8H/);
+    const set = await gatehouse(['settings', 'set', '--mfa-mode', 'optional', '--session-duration', 'PT12H'], { env });
+    assert.equal(set.status, 0, set.stderr);
+    assert.deepEqual(await server.server.services.directory.getSettings(), { mfaMode: 'optional', sessionDuration: 'PT12H' });
+    assert.equal((await gatehouse(['settings', 'set', '--mfa-mode', 'never'], { env })).status, 1);
+  });
+
+  test('help, usage errors, missing credentials', async () => {
+    for (const args of [['users', '--help'], ['settings', '--help']]) {
+      const r = await gatehouse(args);
+      assert.equal(r.status, 0);
+      assert.match(r.stdout, /Usage: gatehouse/);
+      assert.match(r.stdout, /--endpoint URL/);
+    }
+    assert.equal((await gatehouse(['users', 'set-password'], { env })).status, 2);
+    assert.equal((await gatehouse(['users', 'frobnicate', 'alice'], { env })).status, 2);
+    assert.equal((await gatehouse(['settings', 'set'], { env })).status, 2);
+    const noCreds = await gatehouse(['settings', 'get'], { env: { GATEHOUSE_ENDPOINT: server.endpoint, AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' } });
+    assert.equal(noCreds.status, 1);
+    assert.match(noCreds.stderr, /credentials/);
+  });
+
+  test('credentials from a shared credentials file and profile (the file the server writes)', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-creds-'));
+    const file = join(dir, 'credentials');
+    writeFileSync(file, `[gatehouse-admin]\naws_access_key_id = ${server.credentials.accessKeyId}\naws_secret_access_key = ${server.credentials.secretAccessKey}\n`);
+    try {
+      const r = await gatehouse(['settings', 'get', '--region', server.region], {
+        env: { GATEHOUSE_ENDPOINT: server.endpoint, AWS_SHARED_CREDENTIALS_FILE: file, AWS_PROFILE: 'gatehouse-admin', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_CONFIG_FILE: join(dir, 'none') },
+      });
+      assert.equal(r.status, 0, r.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
