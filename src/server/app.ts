@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Services } from '../domain/services.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { registerWebRoutes } from './web-routes.js';
 import { registerAwsRoutes } from '../protocols/http/register-aws-routes.js';
 import { AWS_HANDLERS } from './aws-handlers.js';
 import { loadActionCatalog } from '../protocols/authorization/action-catalog.js';
@@ -34,6 +35,7 @@ export const buildApp = async ({ services, region, logger, authorize }: AppOptio
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   registerHealthRoutes(app, services.ports.store);
+  registerWebRoutes(app, services);
   const catalog = await loadActionCatalog();
   const handlers = Object.fromEntries(
     Object.entries(AWS_HANDLERS).map(([model, h]) => [model, invalidatingHandlers(services, catalog, IAM_PREFIX[model] ?? model, h)]),

@@ -1,6 +1,6 @@
 // Opens the configured database, migrates it, and returns the Store.
 
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely } from 'kysely';
 import type { Database } from './database.js';
@@ -27,6 +27,8 @@ export const openStore = async (config: StoreConfig): Promise<KyselyStore> => {
   } else {
     mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     const file = join(config.dataDir, 'gatehouse.db');
+    // Owner-only from the start: SQLite gives its -wal and -shm files the database's mode.
+    closeSync(openSync(file, 'a', 0o600));
     store = createKyselyStore(new Kysely<Database>({ dialect: createSqliteDialect(file) }), 'sqlite');
   }
   await migrateToLatest(store.db, store.dialect);

@@ -30,6 +30,8 @@ test('first start writes the master key and the admin credentials 0600 and print
       assert.ok(file, server.output());
       assert.equal(statSync(file).mode & 0o777, 0o600);
       assert.equal(statSync(join(dir, 'master.key')).mode & 0o777, 0o600);
+      assert.equal(statSync(join(dir, 'gatehouse.db')).mode & 0o777, 0o600);
+      assert.equal(statSync(dir).mode & 0o777, 0o700);
       const creds = readFileSync(file, 'utf8');
       assert.match(creds, /aws_access_key_id = AKIA[A-Z2-7]{16}/);
       const secret = /aws_secret_access_key = (\S+)/.exec(creds)![1];
