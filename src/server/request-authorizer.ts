@@ -8,6 +8,7 @@ import { isReadOnly, type ActionCatalog } from '../protocols/authorization/actio
 import { resourceArns } from '../protocols/authorization/resource-arns.js';
 import { requestContext } from '../domain/authorization/request-context.js';
 import { STS_SELF_AUTHORIZED_ACTIONS } from '../domain/sts/self-authorized-actions.js';
+import { InstanceAccess, INSTANCE_SERVICES } from '../domain/authorization/instance-access.js';
 
 
 /** IAM and STS act in the caller's account; the other services in the management account. */
@@ -20,6 +21,7 @@ const tagsOf = (input: Record<string, unknown>): Record<string, string> | undefi
 };
 
 export const createRequestAuthorizer = (services: Services, catalog: ActionCatalog) => {
+  const instanceAccess = new InstanceAccess(services);
   let organizationId: string | undefined;
   const orgId = async () => (organizationId ??= (await services.organizations.describeOrganization()).id);
 
@@ -27,6 +29,7 @@ export const createRequestAuthorizer = (services: Services, catalog: ActionCatal
     if (STS_SELF_AUTHORIZED_ACTIONS.has(action)) return;
     const fields = (input ?? {}) as Record<string, unknown>;
     const service = action.slice(0, action.indexOf(':'));
+    if (INSTANCE_SERVICES.has(service)) await instanceAccess.check(principal, action, fields);
     const instance = await services.instance.get();
     const resources = resourceArns(catalog.get(action.toLowerCase()), fields, {
       partition: 'aws',
@@ -64,7 +67,6 @@ export const invalidatingHandlers = (
         async (input, ctx) => {
           const output = await handler(input, ctx);
           services.authorization.invalidate();
-          services.iam.forgetAccessKeys();
           return output;
         },
       ];

@@ -39,20 +39,11 @@ import { IdentitystoreClient, CreateGroupCommand, CreateGroupMembershipCommand, 
 import { OrganizationsClient, CreateAccountCommand } from '@aws-sdk/client-organizations';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { awsError } from '../support/aws-error.js';
+import { settle } from '../support/settle.js';
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const BOUNDARY = 'arn:aws:iam::aws:policy/PowerUserAccess';
 const doc = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
-
-/** Polls a status until it leaves IN_PROGRESS. */
-async function settle<T extends { Status?: string }>(read: () => Promise<T | undefined>): Promise<T> {
-  for (let n = 0; n < 200; n++) {
-    const s = await read();
-    if (s && s.Status !== 'IN_PROGRESS') return s;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('request still IN_PROGRESS');
-}
 
 for (const backend of ['sqlite', 'postgres'] as const) {
   describe(`sso-admin conformance (${backend})`, () => {

@@ -4,7 +4,13 @@
 
 export type MfaMode = 'required' | 'optional' | 'off';
 
-/** The outcome of checking a user name and password. Unknown users look like wrong passwords. */
+/**
+ * The outcome of checking a user name and password. Unknown users look like wrong passwords.
+ * `invalid` may carry `retryAfterSeconds`: the wait this failure imposed (from the 5th in a row).
+ * `locked` means the password was not checked: try again after `retryAfterSeconds` (a wait
+ * still running, or the 15-minute lock after 30 failures). `disabled` is answered only to
+ * someone who gave the right password.
+ */
 export type PasswordCheck =
   | { readonly ok: true; readonly userId: string; readonly userName: string; readonly mustChangePassword: boolean }
   | { readonly ok: false; readonly reason: 'invalid' | 'locked' | 'disabled'; readonly retryAfterSeconds?: number };

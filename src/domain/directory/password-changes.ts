@@ -76,4 +76,4 @@ export class PasswordChanges {
 const wrongPassword = () => new GatehouseError('Unauthenticated', 'The current password is wrong.', { field: 'CurrentPassword' });
 
 const tooManyFailures = (seconds: number) =>
-  new GatehouseError('Throttled', `Too many failed attempts; try again in ${seconds} seconds.`, { reason: `RETRY_AFTER_${seconds}` });
+  new GatehouseError('Throttled', `Too many failed attempts; try again in ${seconds} seconds.`, { reason: 'TOO_MANY_FAILURES' });

@@ -21,7 +21,10 @@ export class PasswordChecker {
     private readonly ports: Ports,
     private readonly users: DirectoryUsers,
     private readonly gate: AttemptGate,
-  ) {}
+  ) {
+    // Made now (once per process), so the first unknown name costs no more than a known one.
+    dummyHash(ports.random).catch(() => undefined);
+  }
 
   async check(userName: string, password: string): Promise<PasswordCheck> {
     const normalized = normalizePassword(password);

@@ -52,8 +52,11 @@ export class IamService {
     return fn(this.context(this.ports.store.iam, accountId));
   }
 
-  private write<T>(accountId: string, fn: (ctx: IamContext) => Promise<T>): Promise<T> {
-    return this.ports.store.transaction((tx) => fn(this.context(tx.iam, accountId)));
+  /** A write; it may change who a key resolves to, so resolved keys are forgotten after it. */
+  private async write<T>(accountId: string, fn: (ctx: IamContext) => Promise<T>): Promise<T> {
+    const result = await this.ports.store.transaction((tx) => fn(this.context(tx.iam, accountId)));
+    this.resolvedKeys.clear();
+    return result;
   }
 
   // --- bootstrap and SigV4 ---
@@ -75,16 +78,11 @@ export class IamService {
 
   /**
    * The principal and secret behind a long-term access key id, if it is active. Answers are
-   * kept for a few seconds: SigV4 asks on every request. A change through this node clears them
-   * (`forgetAccessKeys`); other nodes see it within CREDENTIALS_TTL_MS, as IAM's own eventual
-   * consistency allows.
+   * kept for a few seconds: SigV4 asks on every request. A change through this node clears them;
+   * other nodes see it within CREDENTIALS_TTL_MS, as IAM's own eventual consistency allows.
    */
   resolveAccessKey(accessKeyId: string): Promise<ResolvedCredentials | undefined> {
     return this.resolvedKeys.get(accessKeyId, () => this.loadAccessKey(accessKeyId));
-  }
-
-  forgetAccessKeys(): void {
-    this.resolvedKeys.clear();
   }
 
   private async loadAccessKey(accessKeyId: string): Promise<ResolvedCredentials | undefined> {

@@ -16,11 +16,9 @@ const unauthorized = () => new GatehouseError('Unauthenticated', 'Session token 
 
 export async function resolveAccessToken(ctx: OidcContext, accessToken: string | undefined): Promise<AccessGrant> {
   if (!accessToken || accessToken.length > 512) throw unauthorized();
-  const token = await ctx.repo.getToken(hashToken(accessToken));
-  if (!token || token.kind !== 'access' || ctx.now >= token.expiresAt) throw unauthorized();
-  const family = await ctx.repo.getFamily(token.familyId);
-  if (!family || family.revokedAt !== undefined) throw unauthorized();
-  const session = await ctx.sessions.isSignedIn(family.sessionId);
-  if (!session) throw unauthorized();
+  const grant = await ctx.repo.getTokenGrant(hashToken(accessToken));
+  if (!grant || grant.token.kind !== 'access' || ctx.now >= grant.token.expiresAt || grant.family.revokedAt !== undefined) throw unauthorized();
+  const { session, family } = grant;
+  if (!(await ctx.sessions.stillSignedIn(session))) throw unauthorized();
   return { session, family };
 }

@@ -1,6 +1,7 @@
 // The persistence port of sso-oidc. One-time things (codes, refresh tokens, approved device
 // codes) are claimed by a conditional update, so two nodes racing cannot both win.
 
+import type { PortalSession } from '../sessions/portal-session.js';
 import type { AuthorizationCode, DeviceAuthorization, DeviceStatus, OAuthToken, OidcClient, TokenFamily } from './oidc-model.js';
 
 export interface OidcRepository {
@@ -29,4 +30,6 @@ export interface OidcRepository {
   /** Marks a refresh token exchanged; false when it was exchanged already. */
   claimRefreshToken(tokenHash: string, at: number): Promise<boolean>;
   deleteToken(tokenHash: string): Promise<void>;
+  /** The token with its family and portal session, in one read (every portal API call does this). */
+  getTokenGrant(tokenHash: string): Promise<{ token: OAuthToken; family: TokenFamily; session: PortalSession } | undefined>;
 }

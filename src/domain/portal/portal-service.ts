@@ -17,6 +17,10 @@ import { userAccounts, userPermissionSets } from './user-access.js';
 import { accessControlTags } from './access-control-tags.js';
 import { issueRoleCredentials, type RoleCredentials } from './issue-role-credentials.js';
 import { roleSessionName } from './role-session-name.js';
+import { TtlCache } from './role-access-cache.js';
+import type { PermissionSet } from '../permission-sets/permission-set.js';
+import type { IamRole } from '../iam/model.js';
+import type { AccessControlAttribute } from '../permission-sets/access-control-attributes.js';
 
 export interface PortalRole {
   readonly roleName: string;
@@ -27,12 +31,17 @@ const DEFAULT_DURATION_SECONDS = 3600;
 
 export class PortalService {
   private cachedInstance: Instance | undefined;
+  private readonly roleAccess: TtlCache<{ permissionSet: PermissionSet; role: IamRole } | undefined>;
+  private readonly attributes: TtlCache<readonly AccessControlAttribute[]>;
 
   constructor(
     private readonly ports: Ports,
     private readonly oidc: OidcService,
     private readonly sessions: SessionService,
-  ) {}
+  ) {
+    this.roleAccess = new TtlCache(ports.clock);
+    this.attributes = new TtlCache(ports.clock);
+  }
 
   private async instance(): Promise<Instance> {
     this.cachedInstance ??= await this.ports.store.instance.get();
@@ -59,18 +68,20 @@ export class PortalService {
     const store = this.ports.store;
     const instance = await this.instance();
     const userId = session.userId!;
-    const permissionSet = (await userPermissionSets(store, instance, userId, accountId)).find((s) => s.name === roleName);
-    const role = permissionSet && (await store.iam.getRole(accountId, provisionedRoleName(permissionSet)));
-    if (!permissionSet || !role) throw notFound('Role', 'No access');
-    const [user, attributes] = await Promise.all([
-      store.identityStore.getUser(instance.identityStoreId, userId),
-      store.ssoAdmin.getAccessControlAttributes(instance.instanceArn),
-    ]);
+    const access = await this.roleAccess.get(`${userId}|${accountId}|${roleName}`, async () => {
+      const permissionSet = (await userPermissionSets(store, instance, userId, accountId)).find((s) => s.name === roleName);
+      const role = permissionSet && (await store.iam.getRole(accountId, provisionedRoleName(permissionSet)));
+      return permissionSet && role ? { permissionSet, role } : undefined;
+    });
+    if (!access) throw notFound('Role', 'No access');
+    const attributes = await this.attributes.get('', async () => (await store.ssoAdmin.getAccessControlAttributes(instance.instanceArn))?.attributes ?? []);
+    // The profile is read only when attributes are configured: most instances have none.
+    const user = attributes.length > 0 ? await store.identityStore.getUser(instance.identityStoreId, userId) : undefined;
     return issueRoleCredentials(this.ports, {
-      role,
+      role: access.role,
       sessionName: roleSessionName(session.userName ?? userId),
-      durationSeconds: parseIsoDuration(permissionSet.sessionDuration) ?? DEFAULT_DURATION_SECONDS,
-      tags: user && attributes ? accessControlTags(user.profile, attributes.attributes) : [],
+      durationSeconds: parseIsoDuration(access.permissionSet.sessionDuration) ?? DEFAULT_DURATION_SECONDS,
+      tags: user ? accessControlTags(user.profile, attributes) : [],
       callerArn: samlProviderArn(accountId, samlProviderName(instance.instanceArn)),
       userId,
       portalSessionId: session.sessionId,

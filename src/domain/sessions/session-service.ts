@@ -70,12 +70,17 @@ export class SessionService {
   /** Whether the session still stands for its user: the check behind every token it issued. */
   async isSignedIn(sessionId: string): Promise<PortalSession | undefined> {
     const session = await this.repo.getSession(sessionId);
-    if (!session || session.stage !== 'active' || !isLive(session, this.now()) || session.userId === undefined) return undefined;
+    return session && (await this.stillSignedIn(session)) ? session : undefined;
+  }
+
+  /** The same check for a session already read (the portal API reads it with the token). */
+  async stillSignedIn(session: PortalSession): Promise<boolean> {
+    if (session.stage !== 'active' || !isLive(session, this.now()) || session.userId === undefined) return false;
     if (!(await this.directory().isActive(session.userId))) {
       await this.repo.endSession(session.sessionId, this.now());
-      return undefined;
+      return false;
     }
-    return session;
+    return true;
   }
 
   /** True when the session was ended or its user disabled (not merely run out). */

@@ -12,6 +12,11 @@ export type StepOutcome =
   | { readonly kind: 'signed-in'; readonly held: HeldSession };
 
 export const WRONG_PASSWORD = 'The user name or password is incorrect.';
+export const LOCKED = 'Too many failed sign-in attempts: this user is locked for now.';
+
+const waitFor = (seconds: number | undefined): string =>
+  seconds === undefined ? 'Try again later.' : seconds < 90 ? `Try again in ${seconds} seconds.` : `Try again in ${Math.ceil(seconds / 60)} minutes.`;
+
 export const WRONG_CODE = 'The code is not valid. Check your authenticator app and try again.';
 
 const next = (held: HeldSession): StepOutcome => ({ kind: 'next', held });
@@ -42,8 +47,7 @@ export async function submitPassword(svc: SessionService, held: HeldSession, pas
   const check = await svc.directory().checkPassword(held.session.userName ?? '', password);
   if (!check.ok) {
     if (check.reason === 'locked') {
-      const wait = check.retryAfterSeconds ? ` Try again in ${Math.ceil(check.retryAfterSeconds / 60)} minute(s).` : ' Try again later.';
-      return retry(held, `This user is locked after too many failed sign-in attempts.${wait}`);
+      return retry(held, `${LOCKED} ${waitFor(check.retryAfterSeconds)}`);
     }
     return retry(held, WRONG_PASSWORD);
   }

@@ -6,6 +6,7 @@ import { conflict } from '../../lib/errors.js';
 import { isUniqueViolation } from '../driver-errors.js';
 import type { OidcRepository } from '../../domain/oidc/oidc-repository.js';
 import type { AuthorizationCode, DeviceAuthorization, DeviceStatus, OAuthToken, OidcClient, TokenFamily } from '../../domain/oidc/oidc-model.js';
+import { portalSessionFromRow } from './session-repository.js';
 import type { OidcClientTable, OidcCodeTable, OidcDeviceTable, OidcFamilyTable, OidcTokenTable, SessionsTables } from './tables.js';
 
 const list = (text: string): string[] => JSON.parse(text) as string[];
@@ -221,6 +222,26 @@ export class KyselyOidcRepository implements OidcRepository {
       .where('used_at', 'is', null)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
+  }
+
+  async getTokenGrant(hash: string) {
+    const r = await this.db
+      .selectFrom('oidc_token as t')
+      .innerJoin('oidc_token_family as f', 'f.family_id', 't.family_id')
+      .innerJoin('portal_session as s', 's.session_id', 'f.session_id')
+      .selectAll('s')
+      .select([
+        't.token_hash', 't.kind', 't.family_id', 't.created_at as token_created_at', 't.expires_at as token_expires_at', 't.used_at',
+        'f.client_id', 'f.user_id as family_user_id', 'f.scopes', 'f.created_at as family_created_at', 'f.revoked_at',
+      ])
+      .where('t.token_hash', '=', hash)
+      .executeTakeFirst();
+    if (!r) return undefined;
+    return {
+      token: token({ token_hash: r.token_hash, kind: r.kind, family_id: r.family_id, created_at: r.token_created_at, expires_at: r.token_expires_at, used_at: r.used_at }),
+      family: family({ family_id: r.family_id, client_id: r.client_id, session_id: r.session_id, user_id: r.family_user_id, scopes: r.scopes, created_at: r.family_created_at, revoked_at: r.revoked_at }),
+      session: portalSessionFromRow(r),
+    };
   }
 
   async deleteToken(hash: string): Promise<void> {

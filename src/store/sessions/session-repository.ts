@@ -8,7 +8,7 @@ import type { PortalSessionTable, SessionsTables } from './tables.js';
 // PostgreSQL's bigint arrives as a string.
 const num = (v: number | string | null): number | undefined => (v === null ? undefined : Number(v));
 
-const fromRow = (r: PortalSessionTable): PortalSession => ({
+export const portalSessionFromRow = (r: PortalSessionTable): PortalSession => ({
   sessionId: r.session_id,
   tokenHash: r.token_hash,
   stage: r.stage as SignInStage,
@@ -65,12 +65,12 @@ export class KyselySessionRepository implements SessionRepository {
 
   async getSession(sessionId: string): Promise<PortalSession | undefined> {
     const row = await this.db.selectFrom('portal_session').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
-    return row && fromRow(row);
+    return row && portalSessionFromRow(row);
   }
 
   async getSessionByTokenHash(tokenHash: string): Promise<PortalSession | undefined> {
     const row = await this.db.selectFrom('portal_session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-    return row && fromRow(row);
+    return row && portalSessionFromRow(row);
   }
 
   async updateSession(sessionId: string, patch: SessionPatch, tokenHash?: string): Promise<void> {
@@ -97,7 +97,7 @@ export class KyselySessionRepository implements SessionRepository {
       .where('ended_at', 'is', null)
       .orderBy('created_at', 'desc')
       .execute();
-    return rows.map(fromRow);
+    return rows.map(portalSessionFromRow);
   }
 
   async endSession(sessionId: string, at: number): Promise<boolean> {
