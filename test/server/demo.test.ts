@@ -6,6 +6,7 @@ import { OrganizationsClient, ListAccountsCommand } from '@aws-sdk/client-organi
 import { IdentitystoreClient, ListUsersCommand, ListGroupsCommand } from '@aws-sdk/client-identitystore';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { seedDemo } from '../../src/server/demo/seed-demo.js';
+import { SSOAdminClient, ListPermissionSetsCommand, DescribePermissionSetCommand, ListPermissionSetsProvisionedToAccountCommand } from '@aws-sdk/client-sso-admin';
 
 let server: TestServer;
 before(async () => (server = await startTestServer({ demo: true })));
@@ -32,4 +33,21 @@ test('seeding again changes nothing and says so', async () => {
   assert.match(lines[0], /already seeded/);
   const { Accounts } = await new OrganizationsClient(server.clientConfig).send(new ListAccountsCommand({}));
   assert.equal(Accounts?.length, 4);
+});
+
+test('the demo permission sets are assigned and provisioned to the member accounts', async () => {
+  const sso = new SSOAdminClient(server.clientConfig);
+  const { instanceArn: InstanceArn } = await server.server.services.instance.get();
+  const { PermissionSets } = await sso.send(new ListPermissionSetsCommand({ InstanceArn }));
+  const names = await Promise.all(PermissionSets!.map(async (PermissionSetArn) => (await sso.send(new DescribePermissionSetCommand({ InstanceArn, PermissionSetArn }))).PermissionSet!.Name));
+  assert.deepEqual(names.sort(), ['AdministratorAccess', 'Developer', 'ReadOnlyAccess']);
+  const { Accounts } = await new OrganizationsClient(server.clientConfig).send(new ListAccountsCommand({}));
+  const sandbox = Accounts!.find((a) => a.Name === 'Sandbox')!.Id!;
+  // Provisioning is asynchronous: wait until all three sets are provisioned to the Sandbox.
+  let provisioned: string[] = [];
+  for (let i = 0; i < 200 && provisioned.length < 3; i++) {
+    provisioned = (await sso.send(new ListPermissionSetsProvisionedToAccountCommand({ InstanceArn, AccountId: sandbox, ProvisioningStatus: 'LATEST_PERMISSION_SET_PROVISIONED' }))).PermissionSets ?? [];
+    if (provisioned.length < 3) await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(provisioned.length, 3);
 });

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RawModel } from './raw-model.js';
 import { buildServiceModel, type ServiceModel } from './service-model.js';
+import { correctConstraints } from './constraint-corrections.js';
 
 export const MODELS_DIR = fileURLToPath(new URL('../../../models/aws/', import.meta.url));
 
@@ -25,7 +26,8 @@ export const loadServiceModel = (prefix: string, dir: string = MODELS_DIR): Serv
   const hit = loaded.get(key);
   if (hit) return hit;
   const file = modelFileName(dir, prefix);
-  const model = buildServiceModel(prefix, readJson(`${dir}/${file}`), readJson(`${dir}/documented-2022/${file}`));
+  const documented = correctConstraints(prefix, readJson(`${dir}/documented-2022/${file}`));
+  const model = buildServiceModel(prefix, readJson(`${dir}/${file}`), documented);
   loaded.set(key, model);
   return model;
 };

@@ -19,3 +19,36 @@ export const DEMO_GROUPS = [
   { name: 'Developers', description: 'Build and run workloads', members: ['alice', 'bob'] },
   { name: 'Auditors', description: 'Read-only access everywhere', members: ['carol'] },
 ] as const;
+
+/** Permission sets, and who holds them where (group → accounts). */
+export const DEMO_PERMISSION_SETS = [
+  {
+    name: 'AdministratorAccess',
+    description: 'Full access to the account',
+    sessionDuration: 'PT1H',
+    managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+    assignments: [{ group: 'Administrators', accounts: ['Production', 'Staging', 'Sandbox'] }],
+  },
+  {
+    name: 'ReadOnlyAccess',
+    description: 'Read everything, change nothing',
+    sessionDuration: 'PT8H',
+    managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    assignments: [{ group: 'Auditors', accounts: ['Production', 'Staging', 'Sandbox'] }],
+  },
+  {
+    name: 'Developer',
+    description: 'Build and deploy workloads; no IAM changes',
+    sessionDuration: 'PT4H',
+    managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    inlinePolicy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Workloads', Effect: 'Allow', Action: ['lambda:*', 's3:*', 'dynamodb:*', 'logs:*', 'cloudwatch:*'], Resource: '*' },
+        { Sid: 'NoIam', Effect: 'Deny', Action: 'iam:*', Resource: '*' },
+      ],
+    }),
+    boundaryArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+    assignments: [{ group: 'Developers', accounts: ['Staging', 'Sandbox'] }],
+  },
+] as const;
