@@ -2,7 +2,7 @@
 // signed request again within its 5-minute window, which keeps signing out of the measurement.
 
 import { SignatureV4 } from '@smithy/signature-v4';
-import { NodeSha256 } from '../test/support/node-sha256.js';
+import { NodeSha256 } from '../src/lib/node-sha256.js';
 import type { LoadRequest } from './http-load.js';
 
 export const signedDescribeUser = async (

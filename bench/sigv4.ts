@@ -10,7 +10,7 @@ import { headerPairs, type SignableRequest } from '../src/protocols/sigv4/signab
 import { SigningKeyCache, deriveSigningKey } from '../src/protocols/sigv4/signing-key-cache.js';
 import { verifyScope } from '../src/protocols/sigv4/verify-scope.js';
 import { checkRequestTime, checkScopeDate, checkSignature } from '../src/protocols/sigv4/verify-signature.js';
-import { NodeSha256 } from '../test/support/node-sha256.js';
+import { NodeSha256 } from '../src/lib/node-sha256.js';
 import { median, opsPerSecond, type BenchResult } from './result.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';

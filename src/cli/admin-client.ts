@@ -3,8 +3,8 @@
 // the AWS SDK's default chain when it is installed (environment, shared files, profiles), else
 // from the AWS_* environment variables alone.
 
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { NodeSha256 } from '../lib/node-sha256.js';
 
 export interface AdminCredentials {
   readonly accessKeyId: string;
@@ -29,25 +29,6 @@ export class AdminApiError extends Error {
   ) {
     super(message);
     this.name = 'AdminApiError';
-  }
-}
-
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-
-const bytes = (d: SourceData): string | Uint8Array =>
-  typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
-
-/** SHA-256 and HMAC-SHA256 over node:crypto, in the shape @smithy/signature-v4 expects. */
-class NodeSha256 {
-  private readonly hash: Hash | Hmac;
-  constructor(secret?: SourceData) {
-    this.hash = secret ? createHmac('sha256', bytes(secret)) : createHash('sha256');
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
   }
 }
 

@@ -1,9 +1,5 @@
-// The `gatehouse` command.
-
-import { serveCommand, SERVE_HELP } from './serve-command.js';
-import { policyCommand } from './policy-command.js';
-import { usersCommand } from './users-command.js';
-import { settingsCommand } from './settings-command.js';
+// The `gatehouse` command. Each command's module is loaded only when it runs, so a client
+// command does not pay for starting the server's code.
 
 const HELP = `Usage: gatehouse <command> [options]
 
@@ -16,27 +12,26 @@ Commands:
 Run 'gatehouse <command> --help' for a command's options.
 `;
 
+const COMMANDS: Readonly<Record<string, () => Promise<(args: string[]) => Promise<number>>>> = {
+  serve: async () => (await import('./serve-command.js')).serveCommand,
+  policy: async () => (await import('./policy-command.js')).policyCommand,
+  users: async () => (await import('./users-command.js')).usersCommand,
+  settings: async () => (await import('./settings-command.js')).settingsCommand,
+};
+
 const main = async (argv: string[]): Promise<number> => {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'serve':
-      return serveCommand(rest);
-    case 'policy':
-      return policyCommand(rest);
-    case 'users':
-      return usersCommand(rest);
-    case 'settings':
-      return settingsCommand(rest);
-    case undefined:
-    case '--help':
-    case '-h':
-    case 'help':
-      process.stdout.write(`${HELP}\n${SERVE_HELP}`);
-      return 0;
-    default:
-      process.stderr.write(`gatehouse: unknown command '${command}'\n\n${HELP}`);
-      return 2;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    const { SERVE_HELP } = await import('./serve-help.js');
+    process.stdout.write(`${HELP}\n${SERVE_HELP}`);
+    return 0;
   }
+  const load = COMMANDS[command];
+  if (!load) {
+    process.stderr.write(`gatehouse: unknown command '${command}'\n\n${HELP}`);
+    return 2;
+  }
+  return (await load())(rest);
 };
 
 process.exitCode = await main(process.argv.slice(2));

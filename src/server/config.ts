@@ -2,6 +2,7 @@
 // then defaults.
 
 import { parseArgs } from 'node:util';
+import type { MfaMode } from '../domain/directory/directory-credentials.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -13,6 +14,8 @@ export interface ServerConfig {
   readonly masterKey: string | undefined;
   readonly bootstrapKey: { accessKeyId: string; secretAccessKey: string } | undefined;
   readonly logLevel: string;
+  /** The MFA mode of a new instance (an existing instance keeps its own). */
+  readonly mfaMode: MfaMode | undefined;
 }
 
 export const SERVE_OPTIONS = {
@@ -40,6 +43,14 @@ const bootstrapKey = (env: NodeJS.ProcessEnv): ServerConfig['bootstrapKey'] => {
   return { accessKeyId, secretAccessKey };
 };
 
+const MFA_MODES: readonly MfaMode[] = ['required', 'optional', 'off'];
+
+const mfaMode = (v: string | undefined): MfaMode | undefined => {
+  if (!v) return undefined;
+  if (!MFA_MODES.includes(v as MfaMode)) throw new ConfigError(`GATEHOUSE_MFA_MODE must be one of ${MFA_MODES.join(', ')}, got ${v}`);
+  return v as MfaMode;
+};
+
 const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes)$/i.test(v);
 
 export const parseServeArgs = (args: string[], env: NodeJS.ProcessEnv): ServerConfig & { help: boolean } => {
@@ -59,5 +70,6 @@ export const parseServeArgs = (args: string[], env: NodeJS.ProcessEnv): ServerCo
     masterKey: env.GATEHOUSE_MASTER_KEY || undefined,
     bootstrapKey: bootstrapKey(env),
     logLevel: values['log-level'] ?? env.GATEHOUSE_LOG_LEVEL ?? 'info',
+    mfaMode: mfaMode(env.GATEHOUSE_MFA_MODE),
   };
 };

@@ -54,6 +54,7 @@ export const startServer = async (config: ServerConfig, options: StartOptions = 
   });
   const services = createServices({ store, clock: options.clock ?? systemClock, random: cryptoRandom, keyRing });
   const installation = await initializeInstallation(services, { bootstrapKey: config.bootstrapKey });
+  await services.directory.ensureSettings(config.mfaMode ? { mfaMode: config.mfaMode } : {});
   // Finishes account roles a previous run recorded but did not create (a crash in between).
   await ensureAccountAccessRoles(services);
   if (installation.adminKey && !config.bootstrapKey) {

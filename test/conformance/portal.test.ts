@@ -132,8 +132,11 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const token = (await deviceLogin(oidc, server.endpoint, lin)).accessToken!;
       const listed = await services.sessions.listUserSessions(userId);
       assert.equal(listed.length, 1);
-      assert.ok(await sso.send(new ListAccountsCommand({ accessToken: token })));
+      const { roleCredentials: c } = await sso.send(new GetRoleCredentialsCommand({ accessToken: token, accountId: accounts[1], roleName: 'Gamma' }));
+      const sts = new STSClient({ endpoint: server.endpoint, region: server.region, maxAttempts: 1, credentials: { accessKeyId: c!.accessKeyId!, secretAccessKey: c!.secretAccessKey!, sessionToken: c!.sessionToken! } });
+      assert.ok(await sts.send(new GetCallerIdentityCommand({})));
       await services.directory.disableUser(userId);
+      await assert.rejects(sts.send(new GetCallerIdentityCommand({})), awsError('ExpiredToken', 403));
       await assert.rejects(sso.send(new ListAccountsCommand({ accessToken: token })), awsError('UnauthorizedException', 401));
       assert.deepEqual(await services.sessions.listUserSessions(userId), []);
       await services.directory.enableUser(userId);

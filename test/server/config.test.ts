@@ -16,6 +16,8 @@ test('bad options are refused with a message naming them', () => {
   assert.throws(() => parseServeArgs(['--port', 'abc'], {}), /--port/);
   assert.throws(() => parseServeArgs(['--database-url', 'mysql://x'], {}), /--database-url/);
   assert.throws(() => parseServeArgs(['--nope'], {}), /nope/);
+  assert.throws(() => parseServeArgs([], { GATEHOUSE_MFA_MODE: 'sometimes' }), /GATEHOUSE_MFA_MODE/);
+  assert.equal(parseServeArgs([], { GATEHOUSE_MFA_MODE: 'off' }).mfaMode, 'off');
   assert.throws(() => parseServeArgs([], { GATEHOUSE_BOOTSTRAP_ACCESS_KEY_ID: 'AKIAAAAAAAAAAAAAAAAA' }), /both/);
   assert.throws(
     () => parseServeArgs([], { GATEHOUSE_BOOTSTRAP_ACCESS_KEY_ID: 'bad', GATEHOUSE_BOOTSTRAP_SECRET_ACCESS_KEY: 'x'.repeat(40) }),

@@ -34,6 +34,7 @@ export interface TestServerOptions {
   readonly backend?: 'sqlite' | 'postgres';
   readonly demo?: boolean;
   readonly clock?: Clock;
+  readonly mfaMode?: 'required' | 'optional' | 'off';
 }
 
 export const startTestServer = async (options: TestServerOptions = {}): Promise<TestServer> => {
@@ -50,6 +51,7 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
       masterKey: randomBytes(32).toString('base64'),
       bootstrapKey: { ...TEST_ADMIN_CREDENTIALS },
       logLevel: 'silent',
+      mfaMode: options.mfaMode,
     },
     { print: () => {}, clock: options.clock, postgresSchema: pg?.schema },
   );

@@ -19,6 +19,6 @@ export async function resolveAccessToken(ctx: OidcContext, accessToken: string |
   const grant = await ctx.repo.getTokenGrant(hashToken(accessToken));
   if (!grant || grant.token.kind !== 'access' || ctx.now >= grant.token.expiresAt || grant.family.revokedAt !== undefined) throw unauthorized();
   const { session, family } = grant;
-  if (!(await ctx.sessions.stillSignedIn(session))) throw unauthorized();
+  if (!(await ctx.sessions.stillSignedIn(session, grant.userActive))) throw unauthorized();
   return { session, family };
 }

@@ -30,6 +30,9 @@ export interface OidcRepository {
   /** Marks a refresh token exchanged; false when it was exchanged already. */
   claimRefreshToken(tokenHash: string, at: number): Promise<boolean>;
   deleteToken(tokenHash: string): Promise<void>;
-  /** The token with its family and portal session, in one read (every portal API call does this). */
-  getTokenGrant(tokenHash: string): Promise<{ token: OAuthToken; family: TokenFamily; session: PortalSession } | undefined>;
+  /**
+   * The token with its family, its portal session, and whether the session's user is active
+   * (DirectoryCredentials.isActive's answer), in one read: every portal API call does this.
+   */
+  getTokenGrant(tokenHash: string): Promise<{ token: OAuthToken; family: TokenFamily; session: PortalSession; userActive: boolean } | undefined>;
 }

@@ -73,10 +73,13 @@ export class SessionService {
     return session && (await this.stillSignedIn(session)) ? session : undefined;
   }
 
-  /** The same check for a session already read (the portal API reads it with the token). */
-  async stillSignedIn(session: PortalSession): Promise<boolean> {
+  /**
+   * The same check for a session already read; `userActive`, when given, is isActive's answer
+   * read along with it (the portal API reads token, session and user state in one query).
+   */
+  async stillSignedIn(session: PortalSession, userActive?: boolean): Promise<boolean> {
     if (session.stage !== 'active' || !isLive(session, this.now()) || session.userId === undefined) return false;
-    if (!(await this.directory().isActive(session.userId))) {
+    if (!(userActive ?? (await this.directory().isActive(session.userId)))) {
       await this.repo.endSession(session.sessionId, this.now());
       return false;
     }

@@ -1,74 +1,16 @@
 // sso-oidc's storage over Kysely. One-time claims are conditional updates (`... where used_at
 // is null`): the database decides which of two racing requests wins, on any node.
 
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { conflict } from '../../lib/errors.js';
 import { isUniqueViolation } from '../driver-errors.js';
 import type { OidcRepository } from '../../domain/oidc/oidc-repository.js';
 import type { AuthorizationCode, DeviceAuthorization, DeviceStatus, OAuthToken, OidcClient, TokenFamily } from '../../domain/oidc/oidc-model.js';
+import { clientRow, codeRow, deviceRow, familyRow, tokenRow, type GrantRow } from './oidc-rows.js';
 import { portalSessionFromRow } from './session-repository.js';
-import type { OidcClientTable, OidcCodeTable, OidcDeviceTable, OidcFamilyTable, OidcTokenTable, SessionsTables } from './tables.js';
-
-const list = (text: string): string[] => JSON.parse(text) as string[];
-const opt = <K extends string>(key: K, v: number | string | null) => (v === null ? {} : ({ [key]: Number(v) } as Record<K, number>));
-
-const client = (r: OidcClientTable): OidcClient => ({
-  clientId: r.client_id,
-  secretHash: r.secret_hash,
-  clientName: r.client_name,
-  clientType: 'public',
-  scopes: list(r.scopes),
-  grantTypes: list(r.grant_types),
-  redirectUris: list(r.redirect_uris),
-  ...(r.issuer_url !== null ? { issuerUrl: r.issuer_url } : {}),
-  createdAt: Number(r.created_at),
-  expiresAt: Number(r.expires_at),
-});
-
-const device = (r: OidcDeviceTable): DeviceAuthorization => ({
-  deviceCodeHash: r.device_code_hash,
-  userCode: r.user_code,
-  clientId: r.client_id,
-  scopes: list(r.scopes),
-  status: r.status as DeviceStatus,
-  ...(r.session_id !== null ? { sessionId: r.session_id } : {}),
-  intervalSeconds: Number(r.interval_seconds),
-  ...opt('lastPolledAt', r.last_polled_at),
-  createdAt: Number(r.created_at),
-  expiresAt: Number(r.expires_at),
-});
-
-const code = (r: OidcCodeTable): AuthorizationCode => ({
-  codeHash: r.code_hash,
-  clientId: r.client_id,
-  redirectUri: r.redirect_uri,
-  codeChallenge: r.code_challenge,
-  sessionId: r.session_id,
-  scopes: list(r.scopes),
-  createdAt: Number(r.created_at),
-  expiresAt: Number(r.expires_at),
-  ...opt('usedAt', r.used_at),
-  ...(r.family_id !== null ? { familyId: r.family_id } : {}),
-});
-
-const family = (r: OidcFamilyTable): TokenFamily => ({
-  familyId: r.family_id,
-  clientId: r.client_id,
-  sessionId: r.session_id,
-  userId: r.user_id,
-  scopes: list(r.scopes),
-  createdAt: Number(r.created_at),
-  ...opt('revokedAt', r.revoked_at),
-});
-
-const token = (r: OidcTokenTable): OAuthToken => ({
-  tokenHash: r.token_hash,
-  kind: r.kind as OAuthToken['kind'],
-  familyId: r.family_id,
-  createdAt: Number(r.created_at),
-  expiresAt: Number(r.expires_at),
-  ...opt('usedAt', r.used_at),
-});
+import type { SessionsTables } from './tables.js';
+import type { IdentityStoreTables } from '../identity-store/tables.js';
+import type { DirectoryTables } from '../directory/tables.js';
 
 export class KyselyOidcRepository implements OidcRepository {
   private readonly db: Kysely<SessionsTables>;
@@ -97,7 +39,7 @@ export class KyselyOidcRepository implements OidcRepository {
 
   async getClient(clientId: string): Promise<OidcClient | undefined> {
     const r = await this.db.selectFrom('oidc_client').selectAll().where('client_id', '=', clientId).executeTakeFirst();
-    return r && client(r);
+    return r && clientRow(r);
   }
 
   async insertDevice(d: DeviceAuthorization): Promise<void> {
@@ -125,12 +67,12 @@ export class KyselyOidcRepository implements OidcRepository {
 
   async getDevice(hash: string): Promise<DeviceAuthorization | undefined> {
     const r = await this.db.selectFrom('oidc_device').selectAll().where('device_code_hash', '=', hash).executeTakeFirst();
-    return r && device(r);
+    return r && deviceRow(r);
   }
 
   async getDeviceByUserCode(userCode: string): Promise<DeviceAuthorization | undefined> {
     const r = await this.db.selectFrom('oidc_device').selectAll().where('user_code', '=', userCode).executeTakeFirst();
-    return r && device(r);
+    return r && deviceRow(r);
   }
 
   async touchDevice(hash: string, at: number): Promise<number | undefined> {
@@ -169,7 +111,7 @@ export class KyselyOidcRepository implements OidcRepository {
 
   async getCode(hash: string): Promise<AuthorizationCode | undefined> {
     const r = await this.db.selectFrom('oidc_code').selectAll().where('code_hash', '=', hash).executeTakeFirst();
-    return r && code(r);
+    return r && codeRow(r);
   }
 
   async claimCode(hash: string, at: number): Promise<boolean> {
@@ -194,7 +136,7 @@ export class KyselyOidcRepository implements OidcRepository {
 
   async getFamily(familyId: string): Promise<TokenFamily | undefined> {
     const r = await this.db.selectFrom('oidc_token_family').selectAll().where('family_id', '=', familyId).executeTakeFirst();
-    return r && family(r);
+    return r && familyRow(r);
   }
 
   async revokeFamily(familyId: string, at: number): Promise<void> {
@@ -210,7 +152,7 @@ export class KyselyOidcRepository implements OidcRepository {
 
   async getToken(hash: string): Promise<OAuthToken | undefined> {
     const r = await this.db.selectFrom('oidc_token').selectAll().where('token_hash', '=', hash).executeTakeFirst();
-    return r && token(r);
+    return r && tokenRow(r);
   }
 
   async claimRefreshToken(hash: string, at: number): Promise<boolean> {
@@ -224,23 +166,36 @@ export class KyselyOidcRepository implements OidcRepository {
     return Number(r.numUpdatedRows) > 0;
   }
 
+  /**
+   * Built and compiled once: every portal API call runs it, and Kysely's compile costs more than
+   * SQLite's read. It also reads whether the user is active, exactly as DirectoryService.isActive
+   * decides it (the identity store user exists; the directory has not disabled it), so the
+   * per-request check costs no further reads.
+   */
+  private grantQuery?: CompiledQuery<GrantRow>;
+
   async getTokenGrant(hash: string) {
-    const r = await this.db
+    this.grantQuery ??= (this.db as unknown as Kysely<SessionsTables & IdentityStoreTables & DirectoryTables>)
       .selectFrom('oidc_token as t')
       .innerJoin('oidc_token_family as f', 'f.family_id', 't.family_id')
       .innerJoin('portal_session as s', 's.session_id', 'f.session_id')
+      .leftJoin('identity_store_user as u', 'u.user_id', 's.user_id')
+      .leftJoin('directory_credential as dc', 'dc.user_id', 's.user_id')
       .selectAll('s')
       .select([
         't.token_hash', 't.kind', 't.family_id', 't.created_at as token_created_at', 't.expires_at as token_expires_at', 't.used_at',
         'f.client_id', 'f.user_id as family_user_id', 'f.scopes', 'f.created_at as family_created_at', 'f.revoked_at',
+        'u.user_id as present_user_id', 'dc.disabled_at',
       ])
-      .where('t.token_hash', '=', hash)
-      .executeTakeFirst();
+      .where('t.token_hash', '=', '')
+      .compile() as CompiledQuery<GrantRow>;
+    const r = (await this.db.executeQuery<GrantRow>({ ...this.grantQuery, parameters: [hash] })).rows[0];
     if (!r) return undefined;
     return {
-      token: token({ token_hash: r.token_hash, kind: r.kind, family_id: r.family_id, created_at: r.token_created_at, expires_at: r.token_expires_at, used_at: r.used_at }),
-      family: family({ family_id: r.family_id, client_id: r.client_id, session_id: r.session_id, user_id: r.family_user_id, scopes: r.scopes, created_at: r.family_created_at, revoked_at: r.revoked_at }),
+      token: tokenRow({ token_hash: r.token_hash, kind: r.kind, family_id: r.family_id, created_at: r.token_created_at, expires_at: r.token_expires_at, used_at: r.used_at }),
+      family: familyRow({ family_id: r.family_id, client_id: r.client_id, session_id: r.session_id, user_id: r.family_user_id, scopes: r.scopes, created_at: r.family_created_at, revoked_at: r.revoked_at }),
       session: portalSessionFromRow(r),
+      userActive: r.present_user_id !== null && r.disabled_at === null,
     };
   }
 

@@ -8,7 +8,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { canonicalQuery, canonicalRequest, stringToSign } from '../../../src/protocols/sigv4/canonical-request.js';
 import { deriveSigningKey } from '../../../src/protocols/sigv4/signing-key-cache.js';
 import { parseSignature } from '../../../src/protocols/sigv4/parse-signature.js';
-import { NodeSha256 } from '../../support/node-sha256.js';
+import { NodeSha256 } from '../../../src/lib/node-sha256.js';
 import { VECTORS } from './aws-test-suite-vectors.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';

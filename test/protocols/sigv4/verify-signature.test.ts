@@ -10,7 +10,7 @@ import type { SignableRequest } from '../../../src/protocols/sigv4/signable-requ
 import { SigV4Failure, type SigV4Reason } from '../../../src/protocols/sigv4/sigv4-failure.js';
 import { verifySignature } from '../../../src/protocols/sigv4/verify-signature.js';
 import { TEST_KEY, TEST_PRINCIPAL, TEST_TIME } from '../support/aws-test-app.js';
-import { NodeSha256 } from '../../support/node-sha256.js';
+import { NodeSha256 } from '../../../src/lib/node-sha256.js';
 
 const ctx = {
   now: TEST_TIME,

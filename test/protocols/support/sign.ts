@@ -1,7 +1,7 @@
 // Signs test requests the way the AWS SDK does, with @smithy/signature-v4.
 
 import { SignatureV4 } from '@smithy/signature-v4';
-import { NodeSha256 } from '../../support/node-sha256.js';
+import { NodeSha256 } from '../../../src/lib/node-sha256.js';
 
 export interface TestCredentials {
   readonly accessKeyId: string;

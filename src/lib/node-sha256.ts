@@ -1,5 +1,5 @@
 // SHA-256 (and HMAC-SHA256 when given a secret) over node:crypto, in the shape
-// @smithy/signature-v4 expects, for signing requests in tests and benchmarks.
+// @smithy/signature-v4 expects: for the CLI signing its requests, and for tests and benchmarks.
 
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 
