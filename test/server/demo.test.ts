@@ -51,3 +51,13 @@ test('the demo permission sets are assigned and provisioned to the member accoun
   }
   assert.equal(provisioned.length, 3);
 });
+
+test('the demo users sign in with the printed passwords', async () => {
+  const lines: string[] = [];
+  await seedDemo(server.server.services, (l) => lines.push(l));
+  const printed = lines.find((l) => l.includes('Sign in as bob'));
+  const password = /the password (\S+)/.exec(printed ?? '')?.[1];
+  assert.ok(password, lines.join('\n'));
+  const check = await server.server.services.directory.checkPassword('bob', password);
+  assert.equal(check.ok, true);
+});

@@ -78,6 +78,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(grant?.token, access);
       assert.deepEqual(grant?.family, family);
       assert.equal(grant?.session.sessionId, family.sessionId);
+      assert.equal(grant?.userActive, false, 'no identity store user u-1: not active');
       await store.oidc.revokeFamily('fam-1', T + 3);
       await store.oidc.revokeFamily('fam-1', T + 4);
       assert.equal((await store.oidc.getFamily('fam-1'))?.revokedAt, T + 3);

@@ -17,7 +17,7 @@ import { userAccounts, userPermissionSets } from './user-access.js';
 import { accessControlTags } from './access-control-tags.js';
 import { issueRoleCredentials, type RoleCredentials } from './issue-role-credentials.js';
 import { roleSessionName } from './role-session-name.js';
-import { TtlCache } from './role-access-cache.js';
+import { TtlCache } from './ttl-cache.js';
 import type { PermissionSet } from '../permission-sets/permission-set.js';
 import type { IamRole } from '../iam/model.js';
 import type { AccessControlAttribute } from '../permission-sets/access-control-attributes.js';

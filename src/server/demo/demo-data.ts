@@ -8,10 +8,11 @@ export const DEMO_ACCOUNTS = [
   { name: 'Sandbox', email: 'sandbox@demo.gatehouse.invalid', ou: 'Sandbox' },
 ] as const;
 
+// Demo passwords are printed at start: they protect nothing but a demo.
 export const DEMO_USERS = [
-  { userName: 'alice', givenName: 'Alice', familyName: 'Admin', email: 'alice@demo.gatehouse.invalid', title: 'Platform lead' },
-  { userName: 'bob', givenName: 'Bob', familyName: 'Builder', email: 'bob@demo.gatehouse.invalid', title: 'Developer' },
-  { userName: 'carol', givenName: 'Carol', familyName: 'Checker', email: 'carol@demo.gatehouse.invalid', title: 'Auditor' },
+  { userName: 'alice', givenName: 'Alice', familyName: 'Admin', email: 'alice@demo.gatehouse.invalid', title: 'Platform lead', password: 'alice-gatehouse-demo' },
+  { userName: 'bob', givenName: 'Bob', familyName: 'Builder', email: 'bob@demo.gatehouse.invalid', title: 'Developer', password: 'bob-gatehouse-demo' },
+  { userName: 'carol', givenName: 'Carol', familyName: 'Checker', email: 'carol@demo.gatehouse.invalid', title: 'Auditor', password: 'carol-gatehouse-demo' },
 ] as const;
 
 export const DEMO_GROUPS = [

@@ -36,6 +36,7 @@ const seedIdentityStore = async (services: Services, identityStoreId: string): P
       Title: u.title,
     });
     userIds.set(u.userName, user.userId);
+    await services.directory.setPassword(user.userId, u.password);
   }
   const groupIds = new Map<string, string>();
   for (const g of DEMO_GROUPS) {
@@ -59,5 +60,6 @@ export const seedDemo = async (services: Services, print: (line: string) => void
   print(`Demo organization ${seeded ? 'already seeded' : 'seeded'}: accounts ${DEMO_ACCOUNTS.map((a) => a.name).join(', ')};`);
   print(`  identity store ${instance.identityStoreId}: users ${DEMO_USERS.map((u) => u.userName).join(', ')}; groups ${DEMO_GROUPS.map((g) => g.name).join(', ')}.`);
   print(`  permission sets ${DEMO_PERMISSION_SETS.map((p) => p.name).join(', ')}, assigned to the groups.`);
+  for (const u of DEMO_USERS) print(`  Sign in as ${u.userName} with the password ${u.password} (${DEMO_GROUPS.filter((g) => (g.members as readonly string[]).includes(u.userName)).map((g) => g.name).join(', ')}).`);
   print('  Try: aws identitystore list-users --identity-store-id ' + instance.identityStoreId);
 };

@@ -7,7 +7,7 @@ import { s256 } from '../../../src/domain/oidc/pkce.js';
 import { DEVICE_CODE_GRANT } from '../../../src/domain/oidc/oidc-model.js';
 import type { HeldSession } from '../../../src/domain/sessions/session-service.js';
 import * as steps from '../../../src/domain/sessions/sign-in-steps.js';
-import { openSessionsHarness, type SessionsHarness } from '../sessions/harness.js';
+import { IDENTITY_STORE_ID, openSessionsHarness, type SessionsHarness } from '../sessions/harness.js';
 
 const reason = (r: string) => (e: { details?: { reason?: string } }) => e.details?.reason === r;
 
@@ -91,6 +91,31 @@ describe('sso-oidc grants', () => {
     h.clock.set(signedIn.session.expiresAt);
     await assert.rejects(oidc.resolveAccessToken(t.accessToken), { code: 'Unauthenticated' });
     await assert.rejects(oidc.createToken({ ...c, grantType: 'refresh_token', refreshToken: t.refreshToken }), reason('expired_token'));
+  });
+
+  test('a token dies with its user: disabled or deleted, refused at the next request', async () => {
+    const oidc = h.services.oidc;
+    const { PASSWORD } = await import('../sessions/harness.js');
+    const signInAs = async (name: string) => {
+      const named = await steps.submitUserName(h.services.sessions, await h.services.sessions.start(), name);
+      return (await steps.submitPassword(h.services.sessions, named.held, PASSWORD)).held;
+    };
+    const tokenFor = async (held: HeldSession) => {
+      const c = await register([DEVICE_CODE_GRANT]);
+      const started = await oidc.startDeviceAuthorization(c.clientId, c.clientSecret, 'https://portal.example/start');
+      await oidc.decideDevice((await oidc.findPendingDevice(started.userCode))!.device, held.session, true);
+      return (await oidc.createToken({ ...c, grantType: DEVICE_CODE_GRANT, deviceCode: started.deviceCode })).accessToken;
+    };
+    const disabledId = await h.user('dis');
+    const disabledToken = await tokenFor(await signInAs('dis'));
+    await oidc.resolveAccessToken(disabledToken);
+    await h.services.directory.disableUser(disabledId);
+    await assert.rejects(oidc.resolveAccessToken(disabledToken), { code: 'Unauthenticated' });
+    const deletedId = await h.user('del');
+    const deletedToken = await tokenFor(await signInAs('del'));
+    await oidc.resolveAccessToken(deletedToken);
+    await h.services.identityStore.deleteUser(IDENTITY_STORE_ID, deletedId);
+    await assert.rejects(oidc.resolveAccessToken(deletedToken), { code: 'Unauthenticated' });
   });
 
   test('a client registration expires after 90 days', async () => {

@@ -7,7 +7,7 @@
 
 import type { Clock } from '../../lib/clock.js';
 
-export const ROLE_ACCESS_TTL_MS = 1000;
+export const TTL_MS = 1000;
 const MAX_ENTRIES = 10_000;
 
 export class TtlCache<V> {
@@ -15,7 +15,7 @@ export class TtlCache<V> {
 
   constructor(
     private readonly clock: Clock,
-    private readonly ttlMs = ROLE_ACCESS_TTL_MS,
+    private readonly ttlMs = TTL_MS,
   ) {}
 
   async get(key: string, load: () => Promise<V>): Promise<V> {
