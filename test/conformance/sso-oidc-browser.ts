@@ -112,5 +112,6 @@ export async function deviceLogin(
   page = await browser.submit(page, '/device');
   page = await browser.submit(page, '/device/confirm', {}, 0);
   assert.match(page.text, /Device authorized/);
-  return oidc.send(new CreateTokenCommand({ ...creds, grantType: grant, deviceCode: started.deviceCode }));
+  const tokens = await oidc.send(new CreateTokenCommand({ ...creds, grantType: grant, deviceCode: started.deviceCode }));
+  return { ...tokens, ...creds, registrationExpiresAt: client.clientSecretExpiresAt! };
 }
