@@ -10,7 +10,10 @@ export class UsageError extends Error {}
 /** The cached sign-in is missing, expired or revoked; the message says which command fixes it. */
 export class SignInRequired extends Error {}
 
-const isParseArgsError = (e: unknown) => e instanceof TypeError && typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+const isParseArgsError = (e: unknown) => {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return e instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+};
 
 const connectionCode = (e: unknown): string | undefined => {
   for (let cause: unknown = e, n = 0; cause && n < 5; cause = (cause as { cause?: unknown }).cause, n++) {

@@ -1,15 +1,13 @@
 // A fresh migrated store with an instance, an identity store holding a few users, and the
 // directory service over it on a ManualClock.
 
-import { randomBytes } from 'node:crypto';
-import { ManualClock } from '../../../src/lib/clock.js';
-import { KeyRing } from '../../../src/lib/key-ring.js';
-import { cryptoRandom } from '../../../src/lib/random.js';
-import { createServices, type Services } from '../../../src/domain/services.js';
+import type { ManualClock } from '../../../src/lib/clock.js';
+import type { Services } from '../../../src/domain/services.js';
 import type { KyselyStore } from '../../../src/store/kysely-store.js';
 import { sqliteBackend, type Backend } from '../../support/backends.js';
+import { openDomainFixture, TEST_IDENTITY_STORE_ID as IDENTITY_STORE_ID } from '../../support/domain-fixture.js';
 
-export const IDENTITY_STORE_ID = 'd-0123456789';
+export { IDENTITY_STORE_ID };
 
 export interface DirectoryHarness {
   readonly store: KyselyStore;
@@ -21,18 +19,7 @@ export interface DirectoryHarness {
 }
 
 export const openDirectoryHarness = async (backend: Backend = sqliteBackend): Promise<DirectoryHarness> => {
-  const { store, dispose } = await backend.open();
-  await store.instance.create({
-    instanceArn: 'arn:aws:sso:::instance/ssoins-0123456789abcdef',
-    identityStoreId: IDENTITY_STORE_ID,
-    ownerAccountId: '111122223333',
-    name: 'test',
-    status: 'ACTIVE',
-    createdAt: Date.UTC(2026, 0, 1),
-    adminUserArn: 'arn:aws:iam::111122223333:user/admin',
-  });
-  const clock = new ManualClock(Date.UTC(2026, 10, 1, 12, 0, 0));
-  const services = createServices({ store, clock, random: cryptoRandom, keyRing: new KeyRing([{ id: 'k1', key: randomBytes(32) }]) });
+  const { store, services, clock, dispose } = await openDomainFixture(backend, Date.UTC(2026, 10, 1, 12, 0, 0));
   return {
     store,
     services,

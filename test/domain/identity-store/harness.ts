@@ -1,13 +1,10 @@
 // A fresh migrated store with an instance (and so an identity store), and the service over it.
 
-import { ManualClock } from '../../../src/lib/clock.js';
-import { KeyRing } from '../../../src/lib/key-ring.js';
-import { cryptoRandom } from '../../../src/lib/random.js';
-import { IdentityStoreService } from '../../../src/domain/identity-store/identity-store-service.js';
-import type { Ports } from '../../../src/domain/ports.js';
+import type { ManualClock } from '../../../src/lib/clock.js';
+import type { IdentityStoreService } from '../../../src/domain/identity-store/identity-store-service.js';
 import type { KyselyStore } from '../../../src/store/kysely-store.js';
 import type { Backend } from '../../support/backends.js';
-import { randomBytes } from 'node:crypto';
+import { openDomainFixture, TEST_IDENTITY_STORE_ID } from '../../support/domain-fixture.js';
 import assert from 'node:assert/strict';
 
 export interface Harness {
@@ -18,22 +15,11 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-export const IDENTITY_STORE_ID = 'd-0123456789';
+export const IDENTITY_STORE_ID = TEST_IDENTITY_STORE_ID;
 
 export const openHarness = async (backend: Backend): Promise<Harness> => {
-  const { store, dispose } = await backend.open();
-  await store.instance.create({
-    instanceArn: 'arn:aws:sso:::instance/ssoins-0123456789abcdef',
-    identityStoreId: IDENTITY_STORE_ID,
-    ownerAccountId: '111122223333',
-    name: 'test',
-    status: 'ACTIVE',
-    createdAt: Date.UTC(2026, 0, 1),
-    adminUserArn: 'arn:aws:iam::111122223333:user/admin',
-  });
-  const clock = new ManualClock();
-  const ports: Ports = { store, clock, random: cryptoRandom, keyRing: new KeyRing([{ id: 'k1', key: randomBytes(32) }]) };
-  return { store, service: new IdentityStoreService(ports), clock, storeId: IDENTITY_STORE_ID, dispose };
+  const { store, services, clock, dispose } = await openDomainFixture(backend);
+  return { store, service: services.identityStore, clock, storeId: IDENTITY_STORE_ID, dispose };
 };
 
 /** A CreateUser profile with the attributes Identity Store requires. */
