@@ -4,6 +4,7 @@
 
 import { parseArgs } from 'node:util';
 import { paginateListAccountRoles, paginateListAccounts } from '@aws-sdk/client-sso';
+import { silenceSdkNodeVersionWarning } from './aws-sdk-quiet.js';
 import { configSections, readConfigFile, replaceSections, writeConfigFile } from './aws-config-file.js';
 import { isManagedProfile, profileNameFor, ssoProfileSections, type RoleGrant, type SsoProfileLayout } from './aws-sso-profiles.js';
 import { removeSsoToken, writeSsoToken } from './sso-cache.js';
@@ -63,6 +64,7 @@ const listGrants = async (target: SsoTarget, accessToken: string): Promise<RoleG
 
 export const configureCommand = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> => {
   let target: SsoTarget | undefined;
+  silenceSdkNodeVersionWarning();
   try {
     const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
     if (values.help) {

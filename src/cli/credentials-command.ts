@@ -5,6 +5,7 @@
 
 import { parseArgs } from 'node:util';
 import { GetRoleCredentialsCommand, ResourceNotFoundException } from '@aws-sdk/client-sso';
+import { silenceSdkNodeVersionWarning } from './aws-sdk-quiet.js';
 import { readConfigFile } from './aws-config-file.js';
 import { credentialProcessOutput } from './aws-credential-process.js';
 import { reportCommandError, UsageError } from './sso-command-errors.js';
@@ -41,6 +42,7 @@ const OPTIONS = {
 
 export const credentialsCommand = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> => {
   let target: SsoTarget | undefined;
+  silenceSdkNodeVersionWarning();
   try {
     const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
     if (values.help) {

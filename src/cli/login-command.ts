@@ -3,6 +3,7 @@
 // `gatehouse credentials` all use this one sign-in.
 
 import { parseArgs } from 'node:util';
+import { silenceSdkNodeVersionWarning } from './aws-sdk-quiet.js';
 import { readConfigFile } from './aws-config-file.js';
 import { ssoCacheId, writeSsoToken } from './sso-cache.js';
 import { reportCommandError, UsageError } from './sso-command-errors.js';
@@ -46,6 +47,7 @@ const OPTIONS = {
 
 export const loginCommand = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> => {
   let target: SsoTarget | undefined;
+  silenceSdkNodeVersionWarning();
   try {
     const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
     if (values.help) {

@@ -10,6 +10,7 @@ import { registerAwsRoutes } from '../protocols/http/register-aws-routes.js';
 import { AWS_HANDLERS } from './aws-handlers.js';
 import { loadActionCatalog } from '../protocols/authorization/action-catalog.js';
 import { createRequestAuthorizer, invalidatingHandlers } from './request-authorizer.js';
+import { createCredentialResolver } from './resolve-credentials.js';
 import type { Authorize } from '../protocols/http/aws-routes-options.js';
 
 /** The IAM action prefix of each model whose prefix differs from its name. */
@@ -45,8 +46,7 @@ export const buildApp = async ({ services, region, logger, authorize }: AppOptio
     services,
     region,
     clock: services.ports.clock,
-    resolveCredentials: (accessKeyId, sessionToken) =>
-      accessKeyId.startsWith('ASIA') ? services.sts.resolveTemporaryCredentials(accessKeyId, sessionToken) : services.iam.resolveAccessKey(accessKeyId),
+    resolveCredentials: createCredentialResolver(services),
     authorize: authorize ?? createRequestAuthorizer(services, catalog),
   });
   return app;

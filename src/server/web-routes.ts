@@ -1,12 +1,10 @@
-// The sign-in area on the app: the HTML sign-in, /device and /authorize pages, sso-oidc, the
-// portal API, and the hook that refuses role credentials whose portal session has ended.
+// The sign-in area on the app: the HTML sign-in, /device and /authorize pages, sso-oidc and the
+// portal API.
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../domain/services.js';
 import { registerOidcRoutes } from '../protocols/sso-oidc/register-oidc-routes.js';
 import { registerPortalRoutes } from '../protocols/portal/register-portal-routes.js';
-import { refuseEndedPortalCredentials } from '../protocols/portal/refuse-ended-portal-credentials.js';
-import { isRoleSessionRevoked } from '../domain/portal/portal-session-revocation.js';
 import { registerSignInRoutes } from '../web/sign-in-routes.js';
 import { registerDeviceRoutes } from '../web/device-routes.js';
 import { registerAuthorizeRoutes } from '../web/authorize-routes.js';
@@ -16,7 +14,6 @@ const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${re
 
 export function registerWebRoutes(app: FastifyInstance, services: Services): void {
   const log = (e: unknown) => app.log.error({ err: e }, 'sign-in request failed');
-  app.addHook('onRequest', refuseEndedPortalCredentials(services.ports.keyRing, (s) => isRoleSessionRevoked(services.sessions, s)));
   registerOidcRoutes(app, { oidc: services.oidc, baseUrl, log });
   registerPortalRoutes(app, services.portal, log);
   const deps = { sessions: services.sessions, oidc: services.oidc };

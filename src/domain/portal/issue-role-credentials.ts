@@ -2,10 +2,8 @@
 // credentials for a provisioned role, named after the user, with the user's attributes as
 // session tags. The STS code has no portal entry point yet; this is one.
 //
-// The portal session id travels in the sealed token as an extra member (`portalSessionId`):
-// sealSession keeps every member of the session, so requests signed with these credentials can
-// be refused once that portal session ends (portal-session-revocation.ts). RoleSession should
-// declare it; until then it is added here by shape.
+// The portal session id travels in the sealed token (`portalSessionId`), so requests signed with
+// these credentials are refused once that portal session ends (portal-session-revocation.ts).
 
 import type { KeyRing } from '../../lib/key-ring.js';
 import type { Random } from '../../lib/random.js';
@@ -34,10 +32,8 @@ export interface RoleCredentials {
   readonly session: RoleSession;
 }
 
-export type PortalRoleSession = RoleSession & { readonly portalSessionId?: string };
-
 export function issueRoleCredentials(ports: { readonly random: Random; readonly keyRing: KeyRing }, req: RoleCredentialsRequest): RoleCredentials {
-  const draft: SessionDraft & { portalSessionId: string } = {
+  const draft: SessionDraft = {
     accountId: req.role.accountId,
     roleName: req.role.roleName,
     roleId: req.role.roleId,

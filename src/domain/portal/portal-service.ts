@@ -17,7 +17,7 @@ import { userAccounts, userPermissionSets } from './user-access.js';
 import { accessControlTags } from './access-control-tags.js';
 import { issueRoleCredentials, type RoleCredentials } from './issue-role-credentials.js';
 import { roleSessionName } from './role-session-name.js';
-import { TtlCache } from './ttl-cache.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
 import type { PermissionSet } from '../permission-sets/permission-set.js';
 import type { IamRole } from '../iam/model.js';
 import type { AccessControlAttribute } from '../permission-sets/access-control-attributes.js';
@@ -29,18 +29,22 @@ export interface PortalRole {
 
 const DEFAULT_DURATION_SECONDS = 3600;
 
+const PORTAL_CACHE_TTL_MS = 1000;
+
 export class PortalService {
   private cachedInstance: Instance | undefined;
-  private readonly roleAccess: TtlCache<{ permissionSet: PermissionSet; role: IamRole } | undefined>;
-  private readonly attributes: TtlCache<readonly AccessControlAttribute[]>;
+  private readonly roleAccess: TtlCache<string, { permissionSet: PermissionSet; role: IamRole } | undefined>;
+  private readonly attributes: TtlCache<string, readonly AccessControlAttribute[]>;
 
   constructor(
     private readonly ports: Ports,
     private readonly oidc: OidcService,
     private readonly sessions: SessionService,
   ) {
-    this.roleAccess = new TtlCache(ports.clock);
-    this.attributes = new TtlCache(ports.clock);
+    // GetRoleCredentials is the portal's hot call: what it resolves besides the token is kept
+    // for a second per node (a removed assignment stops issuing credentials within a second).
+    this.roleAccess = new TtlCache(ports.clock, PORTAL_CACHE_TTL_MS);
+    this.attributes = new TtlCache(ports.clock, PORTAL_CACHE_TTL_MS);
   }
 
   private async instance(): Promise<Instance> {

@@ -4,9 +4,9 @@
 // A session that merely ran out does not end its role sessions, which last their own duration.
 
 import type { SessionService } from '../sessions/session-service.js';
-import type { PortalRoleSession } from './issue-role-credentials.js';
+import type { RoleSession } from '../sts/role-session.js';
 
-export async function isRoleSessionRevoked(sessions: SessionService, session: PortalRoleSession): Promise<boolean> {
+export async function isRoleSessionRevoked(sessions: SessionService, session: RoleSession): Promise<boolean> {
   const id = session.portalSessionId;
   if (typeof id !== 'string') return false;
   return sessions.wasEnded(id);

@@ -37,6 +37,8 @@ export interface RoleSession {
   readonly policy?: string;
   /** Managed session policies (AWS managed, or customer managed in the role's account). */
   readonly policyArns: readonly string[];
+  /** For credentials the access portal issued: the portal session they die with. */
+  readonly portalSessionId?: string;
   /** Epoch milliseconds. */
   readonly issuedAt: number;
   /** Epoch milliseconds; the credentials are refused from this instant on. */
