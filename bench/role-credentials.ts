@@ -14,7 +14,7 @@ import {
   DescribeAccountAssignmentCreationStatusCommand,
 } from '@aws-sdk/client-sso-admin';
 import { startTestServer } from '../test/support/server.js';
-import { deviceLogin } from '../test/conformance/sso-oidc-browser.js';
+import { deviceLogin } from '../test/support/browser.js';
 import { measureRps } from './http-load.js';
 import { median, type BenchResult } from './result.js';
 

@@ -9,13 +9,15 @@ import { mkdtempSync, rmSync, readFileSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { OrganizationsClient, CreateAccountCommand } from '@aws-sdk/client-organizations';
 import { SSOAdminClient, ListInstancesCommand, CreatePermissionSetCommand, CreateAccountAssignmentCommand, DescribeAccountAssignmentCreationStatusCommand } from '@aws-sdk/client-sso-admin';
 import { fromSSO } from '@aws-sdk/credential-providers';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { settle } from '../support/settle.js';
-import { Browser, signIn, type Credentials } from '../conformance/sso-oidc-browser.js';
+import { Browser, signIn, type Credentials } from '../support/browser.js';
 import { gatehouse, startGatehouse } from './login-cli-run.js';
 
 const cacheFile = (home: string, id: string) => join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(id).digest('hex')}.json`);
@@ -145,6 +147,14 @@ describe('gatehouse login, credentials and configure against a server', () => {
     // credentials finds the moved token through the config's sso-session for that start URL.
     const creds = await gatehouse(['credentials', '--account', account, '--role', 'Developer', '--start-url', startUrl], { HOME: home });
     assert.equal(creds.status, 0, creds.stderr);
+  });
+
+  test('the AWS CLI uses a configured profile: token from the cache, every endpoint from [services] (when installed)', async (t) => {
+    const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_')));
+    const run = promisify(execFile);
+    if (!(await run('aws', ['--version'], { env }).then(() => true, () => false))) return t.skip('the AWS CLI is not installed');
+    const { stdout } = await run('aws', ['sts', 'get-caller-identity', '--profile', `Developer-${account}`, '--output', 'json'], { env: { ...env, HOME: home } });
+    assert.equal(JSON.parse(stdout).Arn, `${roleArnPrefix}/${who.userName}`);
   });
 
   test('login with PKCE: the browser is sent to /authorize and back to the loopback listener', async () => {

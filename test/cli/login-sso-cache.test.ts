@@ -26,7 +26,8 @@ describe('the SSO token cache', () => {
     delete process.env.AWS_CONFIG_FILE;
   });
   after(() => {
-    process.env.HOME = savedHome;
+    if (savedHome === undefined) delete process.env.HOME;
+    else process.env.HOME = savedHome;
     if (savedConfig !== undefined) process.env.AWS_CONFIG_FILE = savedConfig;
     rmSync(home, { recursive: true, force: true });
   });

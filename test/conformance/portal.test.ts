@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-sso-admin';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { awsError } from '../support/aws-error.js';
-import { deviceLogin, type Credentials } from './sso-oidc-browser.js';
+import { deviceLogin, type Credentials } from '../support/browser.js';
 import { fromSSO } from '@aws-sdk/credential-providers';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

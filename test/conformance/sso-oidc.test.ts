@@ -16,7 +16,7 @@ import { SSOClient, ListAccountsCommand } from '@aws-sdk/client-sso';
 import { createHash, randomBytes } from 'node:crypto';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { awsError } from '../support/aws-error.js';
-import { Browser, signIn, type Credentials } from './sso-oidc-browser.js';
+import { Browser, signIn, type Credentials } from '../support/browser.js';
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
