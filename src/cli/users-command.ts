@@ -8,6 +8,8 @@ export const USERS_HELP = `Usage: gatehouse users set-password USERNAME [--one-t
        gatehouse users enable USERNAME
        gatehouse users unlock USERNAME
        gatehouse users status USERNAME
+       gatehouse users sessions USERNAME
+       gatehouse users end-sessions USERNAME
 
 set-password   Sets the user's password. It is read from standard input when that is not a
                terminal (one line; the final newline is dropped), else asked for twice without
@@ -18,6 +20,8 @@ disable        The user can no longer sign in; their sessions end.
 enable         Lets a disabled user sign in again.
 unlock         Clears the user's failed sign-in attempts and lock.
 status         Shows password, lockout, MFA and disabled state.
+sessions       Lists the user's live access portal sessions.
+end-sessions   Ends them all, and the tokens and role credentials issued through them.
 
 ${ADMIN_CLIENT_HELP}`;
 
@@ -77,7 +81,7 @@ export const usersCommand = async (args: string[]): Promise<number> => {
       process.stdout.write(USERS_HELP);
       return values.help ? 0 : 2;
     }
-    if (!['set-password', 'disable', 'enable', 'unlock', 'status'].includes(sub)) throw new UsageError(`unknown users command '${sub}'`);
+    if (!['set-password', 'disable', 'enable', 'unlock', 'status', 'sessions', 'end-sessions'].includes(sub)) throw new UsageError(`unknown users command '${sub}'`);
     if (!userName || extra.length > 0) throw new UsageError(`users ${sub} needs exactly one USERNAME`);
     const client = await adminClientFromArgs(values);
     const UserName = userName;
@@ -99,6 +103,17 @@ export const usersCommand = async (args: string[]): Promise<number> => {
         const operation = { disable: 'DisableUser', enable: 'EnableUser', unlock: 'UnlockUser' }[sub];
         await client.call(operation, { UserName });
         process.stdout.write(`${userName} ${{ disable: 'disabled', enable: 'enabled', unlock: 'unlocked' }[sub]}.\n`);
+        return 0;
+      }
+      case 'sessions': {
+        const out = await client.call<{ Sessions: { SessionId: string; CreatedAt: number; ExpiresAt: number }[] }>('ListUserSessions', { UserName });
+        if (out.Sessions.length === 0) process.stdout.write(`${userName} has no live sessions.\n`);
+        for (const x of out.Sessions) process.stdout.write(`${x.SessionId}  since ${when(x.CreatedAt)}  until ${when(x.ExpiresAt)}\n`);
+        return 0;
+      }
+      case 'end-sessions': {
+        const out = await client.call<{ EndedSessions: number }>('EndUserSessions', { UserName });
+        process.stdout.write(`${out.EndedSessions} session(s) of ${userName} ended.\n`);
         return 0;
       }
       default: {

@@ -75,6 +75,15 @@ describe('gatehouse users and settings commands', () => {
     assert.equal(await server.server.services.directory.isActive(aliceId), true);
   });
 
+  test('users sessions and end-sessions', async () => {
+    const listed = await gatehouse(['users', 'sessions', 'alice'], { env });
+    assert.equal(listed.status, 0, listed.stderr);
+    assert.match(listed.stdout, /alice has no live sessions/);
+    const ended = await gatehouse(['users', 'end-sessions', 'alice'], { env });
+    assert.equal(ended.status, 0, ended.stderr);
+    assert.match(ended.stdout, /^0 session\(s\) of alice ended/);
+  });
+
   test('settings get and set', async () => {
     const got = await gatehouse(['settings', 'get'], { env });
     assert.equal(got.status, 0, got.stderr);

@@ -4,6 +4,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AdminApiError, AdminClient } from '../../src/cli/admin-client.js';
+import { SSOClient, ListAccountsCommand } from '@aws-sdk/client-sso';
+import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import { deviceLogin } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const refusedWith = (type: string, status = 400, message?: RegExp) => (e: unknown) => {
@@ -106,6 +109,24 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.deepEqual(await admin.call('UpdateSettings', { SessionDuration: 'PT12H' }), { MfaMode: 'optional', SessionDuration: 'PT12H' });
       await assert.rejects(admin.call('UpdateSettings', { SessionDuration: 'PT5M' }), refusedWith('ValidationException', 400, /PT15M/));
       assert.deepEqual(await admin.call('GetSettings'), { MfaMode: 'optional', SessionDuration: 'PT12H' });
+    });
+
+    test('ListUserSessions and EndUserSessions: an ended session ends its tokens', async () => {
+      await admin.call('SetUserPassword', { UserName: 'alice', Password: 'sessions are ended here' });
+      await admin.call('UpdateSettings', { MfaMode: 'off' });
+      const portal = new SSOClient({ endpoint: server.endpoint, region: server.region, maxAttempts: 1 });
+      const login = await deviceLogin(new SSOOIDCClient({ endpoint: server.endpoint, region: server.region, maxAttempts: 1 }), server.endpoint, {
+        userName: 'alice',
+        password: 'sessions are ended here',
+      });
+      await portal.send(new ListAccountsCommand({ accessToken: login.accessToken! }));
+      const listed = await admin.call<{ Sessions: { SessionId: string }[] }>('ListUserSessions', { UserName: 'alice' });
+      assert.equal(listed.Sessions.length, 1);
+      await assert.rejects(admin.call('EndUserSessions', { UserName: 'alice', SessionId: '00000000-0000-4000-8000-000000000000' }), refusedWith('ResourceNotFoundException'));
+      assert.deepEqual(await admin.call('EndUserSessions', { UserName: 'alice', SessionId: listed.Sessions[0]!.SessionId }), { UserId: aliceId, EndedSessions: 1 });
+      assert.deepEqual((await admin.call<{ Sessions: unknown[] }>('ListUserSessions', { UserName: 'alice' })).Sessions, []);
+      await assert.rejects(portal.send(new ListAccountsCommand({ accessToken: login.accessToken! })), (e: Error) => e.name === 'UnauthorizedException');
+      await admin.call('UpdateSettings', { MfaMode: 'required' });
     });
 
     test('a caller without gatehouse:* permissions is refused with AccessDeniedException', async () => {

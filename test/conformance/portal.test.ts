@@ -16,24 +16,18 @@ import {
   CreatePermissionSetCommand,
   CreateAccountAssignmentCommand,
   DescribeAccountAssignmentCreationStatusCommand,
+  AttachManagedPolicyToPermissionSetCommand,
 } from '@aws-sdk/client-sso-admin';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { awsError } from '../support/aws-error.js';
+import { settle } from '../support/settle.js';
+import { IAMClient, ListRolesCommand, CreateRoleCommand } from '@aws-sdk/client-iam';
 import { deviceLogin, type Credentials } from '../support/browser.js';
 import { fromSSO } from '@aws-sdk/credential-providers';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-
-async function settle(read: () => Promise<{ Status?: string; FailureReason?: string } | undefined>) {
-  for (let n = 0; n < 400; n++) {
-    const s = await read();
-    if (s && s.Status !== 'IN_PROGRESS') return s;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('still IN_PROGRESS');
-}
 
 for (const backend of ['sqlite', 'postgres'] as const) {
   describe(`sso portal conformance (${backend})`, () => {
@@ -72,6 +66,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         sets[Name] = ps.PermissionSetArn!;
         roleSuffix[Name] = (await services.ssoAdmin.describePermissionSet(InstanceArn, ps.PermissionSetArn!)).roleSuffix;
       }
+      await admin.send(new AttachManagedPolicyToPermissionSetCommand({ InstanceArn, PermissionSetArn: sets.Gamma!, ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
       // Alpha and Beta to the user on account 0, Gamma to the group on account 1.
       const assign = [[sets.Alpha!, 'USER', userId, accounts[0]!], [sets.Beta!, 'USER', userId, accounts[0]!], [sets.Gamma!, 'GROUP', groupId, accounts[1]!]] as const;
       for (const [PermissionSetArn, PrincipalType, PrincipalId, TargetId] of assign) {
@@ -121,6 +116,18 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const resolved = await server.server.services.sts.resolveTemporaryCredentials(c!.accessKeyId!, c!.sessionToken!);
       assert.deepEqual(resolved?.session.tags, [{ key: 'title', value: 'Kernel' }]);
       await assert.rejects(sso.send(new GetRoleCredentialsCommand({ accessToken, accountId: accounts[1], roleName: 'Alpha' })), awsError('ResourceNotFoundException', 404));
+    });
+
+    test('credentials of a read-only permission set read, and a write is refused', async () => {
+      const { roleCredentials: c } = await sso.send(new GetRoleCredentialsCommand({ accessToken, accountId: accounts[1], roleName: 'Gamma' }));
+      const iam = new IAMClient({ endpoint: server.endpoint, region: server.region, maxAttempts: 1, credentials: { accessKeyId: c!.accessKeyId!, secretAccessKey: c!.secretAccessKey!, sessionToken: c!.sessionToken! } });
+      const { Roles } = await iam.send(new ListRolesCommand({}));
+      assert.ok(Roles!.some((r) => r.RoleName === `AWSReservedSSO_Gamma_${roleSuffix.Gamma}`));
+      const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+      await assert.rejects(
+        iam.send(new CreateRoleCommand({ RoleName: 'NotAllowed', AssumeRolePolicyDocument: trust })),
+        (e: Error) => awsError('AccessDenied', 403)(e) && e.message.includes(`assumed-role/AWSReservedSSO_Gamma_${roleSuffix.Gamma}/linus is not authorized to perform: iam:CreateRole`),
+      );
     });
 
     test("the SDK's SSO credential provider (an sso-session profile) refreshes its token and gets credentials", async () => {

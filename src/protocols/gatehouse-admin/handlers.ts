@@ -5,10 +5,11 @@
 import type { DirectoryService } from '../../domain/directory/directory-service.js';
 import type { DirectorySettings } from '../../domain/directory/directory-settings.js';
 import type { ServiceHandlers } from '../operation.js';
+import { SESSION_ADMIN_HANDLERS } from './session-handlers.js';
 
 const date = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
 
-const userOf = (directory: DirectoryService, input: { UserId?: string; UserName?: string }) =>
+export const userOf = (directory: DirectoryService, input: { UserId?: string; UserName?: string }) =>
   directory.resolveUser({
     ...(input.UserId !== undefined ? { userId: input.UserId } : {}),
     ...(input.UserName !== undefined ? { userName: input.UserName } : {}),
@@ -17,6 +18,7 @@ const userOf = (directory: DirectoryService, input: { UserId?: string; UserName?
 const settingsShape = (s: DirectorySettings) => ({ MfaMode: s.mfaMode, SessionDuration: s.sessionDuration });
 
 export const GATEHOUSE_ADMIN_HANDLERS: ServiceHandlers = {
+  ...SESSION_ADMIN_HANDLERS,
   async SetUserPassword(input, { services: { directory } }) {
     const user = await userOf(directory, input);
     if (input.Password === undefined) {
