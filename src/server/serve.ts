@@ -67,6 +67,7 @@ export const startServer = async (config: ServerConfig, options: StartOptions = 
   const worker = new ProvisioningWorker(services, { region: config.region, logger: app.log });
   worker.start();
   print(`Gatehouse listening on ${address}`);
+  print(`Start URL (gatehouse login, aws sso login, SDK sso-session profiles): ${address}/start`);
   return {
     app,
     store,
