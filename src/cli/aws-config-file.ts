@@ -2,10 +2,10 @@
 // `gatehouse configure` replaces the sections it manages and keeps every other line as it was,
 // comments and spacing included, so running it twice changes nothing the second time.
 
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { awsHomeDir } from './sso-cache.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 
 /** A run of lines: a `[header]` and what follows it up to the next header (or the lines before the first). */
 export interface ConfigBlock {
@@ -114,15 +114,8 @@ export const readConfigFile = async (env: NodeJS.ProcessEnv = process.env): Prom
 /** Replaces the file in one rename, keeping its mode (0600 when new: it names accounts and roles). */
 export const writeConfigFile = async (text: string, env: NodeJS.ProcessEnv = process.env): Promise<string> => {
   const path = awsConfigFilePath(env);
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  // Keep the mode a person gave the file; a new one is owner-only.
   const mode = await stat(path).then((s) => s.mode & 0o777, () => 0o600);
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, text, { mode });
-  try {
-    await rename(temp, path);
-  } catch (e) {
-    await unlink(temp).catch(() => {});
-    throw e;
-  }
+  await writeFileAtomic(path, text, mode);
   return path;
 };

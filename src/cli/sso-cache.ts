@@ -3,10 +3,11 @@
 // `gatehouse login` writes: `~/.aws/sso/cache/<sha1 hex>.json`, where the hashed id is the
 // sso-session name when one is used, else the start URL.
 
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, unlink } from 'node:fs/promises';
+import { writeFileAtomic } from './write-file-atomic.js';
 import { homedir } from 'node:os';
-import { dirname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 
 /** One cache file. Field names and formats are the AWS CLI's. */
 export interface SsoCachedToken {
@@ -56,15 +57,7 @@ export const readSsoToken = async (id: string, env: NodeJS.ProcessEnv = process.
 /** Writes the token under `id`: owner-only (it is a bearer token), atomically (a reader never sees half a file). */
 export const writeSsoToken = async (id: string, token: SsoCachedToken, env: NodeJS.ProcessEnv = process.env): Promise<string> => {
   const path = ssoCacheFilePath(id, env);
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, `${JSON.stringify(token, null, 2)}\n`, { mode: 0o600 });
-  try {
-    await rename(temp, path);
-  } catch (e) {
-    await unlink(temp).catch(() => {});
-    throw e;
-  }
+  await writeFileAtomic(path, `${JSON.stringify(token, null, 2)}\n`, 0o600);
   return path;
 };
 
