@@ -8,6 +8,7 @@ import { registerPortalRoutes } from '../protocols/portal/register-portal-routes
 import { registerSignInRoutes } from '../web/sign-in-routes.js';
 import { registerDeviceRoutes } from '../web/device-routes.js';
 import { registerAuthorizeRoutes } from '../web/authorize-routes.js';
+import { registerPortalPages } from './portal-routes.js';
 
 /** The base URL as the client reached us (behind a proxy, its Host and scheme). */
 const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.headers.host ?? 'localhost'}`;
@@ -20,4 +21,5 @@ export function registerWebRoutes(app: FastifyInstance, services: Services): voi
   registerSignInRoutes(app, deps);
   registerDeviceRoutes(app, deps);
   registerAuthorizeRoutes(app, deps);
+  registerPortalPages(app, services);
 }

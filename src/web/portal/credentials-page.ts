@@ -1,13 +1,13 @@
 // "Access keys" for one role: the credentials as shell exports, PowerShell and a credentials file
 // profile, each with a copy button and the expiry, and the settings `aws configure sso` asks for.
 
-import { html } from '../html.js';
+import { html, type Html } from '../html.js';
 import type { Account } from '../../domain/organizations/model.js';
 import type { SessionRoleCredentials } from './session-role-credentials.js';
 import { credentialSnippets } from './credential-snippets.js';
 import { portalPage, type PortalFrame } from './portal-layout.js';
 
-const snippet = (id: string, title: string, label: string, text: string, note: string, expiry: ReturnType<typeof html>) => html`<section class="card" aria-labelledby="${id}-title">
+const snippet = (id: string, title: string, label: string, text: string, note: string, expiry: Html) => html`<section class="card" aria-labelledby="${id}-title">
 <div class="snippet-head"><h2 id="${id}-title">${title}</h2><button type="button" data-copy="${id}" data-label="${label}" hidden>Copy ${label}</button></div>
 <p class="expiry">${note} ${expiry}</p><pre id="${id}" tabindex="0" aria-label="${title}">${text}</pre></section>`;
 
