@@ -40,6 +40,8 @@ import { OrganizationsClient, CreateAccountCommand } from '@aws-sdk/client-organ
 import { startTestServer, type TestServer } from '../support/server.js';
 import { awsError } from '../support/aws-error.js';
 import { settle } from '../support/settle.js';
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { IAMClient, CreatePolicyCommand, GetRoleCommand, GetRolePolicyCommand, GetSAMLProviderCommand, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const BOUNDARY = 'arn:aws:iam::aws:policy/PowerUserAccess';
@@ -70,10 +72,20 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         const r = await org.send(new CreateAccountCommand({ Email: `member${n}-${backend}@example.com`, AccountName: `Member ${n}` }));
         accounts.push(r.CreateAccountStatus!.AccountId!);
       }
-      // Calling IAM in a member account needs AssumeRole; the policy is made through the service.
-      for (const a of accounts) await server.server.services.iam.createPolicy(a, { policyName: 'TeamAccess', path: '/team/', policyDocument: doc('s3:ListBucket') });
+      // The customer managed policy each account must hold, made there through AssumeRole.
+      for (const a of accounts) {
+        await (await memberIam(a)).send(new CreatePolicyCommand({ PolicyName: 'TeamAccess', Path: '/team/', PolicyDocument: doc('s3:ListBucket') }));
+      }
     });
     after(() => server.close());
+
+    /** IAM in a member account, as its OrganizationAccountAccessRole (AssumeRole from the management account). */
+    const memberIam = async (account: string) => {
+      const { Credentials: c } = await new STSClient(server.clientConfig).send(
+        new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/OrganizationAccountAccessRole`, RoleSessionName: 'conformance' }),
+      );
+      return new IAMClient({ ...server.clientConfig, credentials: { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken! } });
+    };
 
     test('a permission set with a managed, a customer managed, an inline policy and a boundary', async () => {
       const { PermissionSet } = await sso.send(new CreatePermissionSetCommand({
@@ -134,26 +146,27 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         assert.equal(s.Status, 'SUCCEEDED', s.FailureReason);
         assert.deepEqual([s.PrincipalType, s.PrincipalId, s.PermissionSetArn, s.TargetType], ['GROUP', groupId, PermissionSetArn, 'AWS_ACCOUNT']);
       }
-      const iam = server.server.services.iam;
       const roleName = `AWSReservedSSO_Engineering_${roleSuffix}`;
       const provider = `AWSSSO_${InstanceArn.split('ssoins-')[1]}_DO_NOT_DELETE`;
       for (const a of accounts) {
-        const role = await iam.getRole(a, roleName);
-        assert.equal(role.path, '/aws-reserved/sso.amazonaws.com/');
-        assert.equal(role.maxSessionDuration, 43200);
-        assert.equal(role.description, 'Engineers');
-        assert.equal(role.permissionsBoundaryArn, BOUNDARY);
-        const trust = JSON.parse(decodeURIComponent(role.assumeRolePolicyDocument));
+        const iam = await memberIam(a);
+        const { Role: role } = await iam.send(new GetRoleCommand({ RoleName: roleName }));
+        assert.equal(role!.Arn, `arn:aws:iam::${a}:role/aws-reserved/sso.amazonaws.com/${roleName}`);
+        assert.equal(role!.Path, '/aws-reserved/sso.amazonaws.com/');
+        assert.equal(role!.MaxSessionDuration, 43200);
+        assert.equal(role!.Description, 'Engineers');
+        assert.equal(role!.PermissionsBoundary?.PermissionsBoundaryArn, BOUNDARY);
+        const trust = JSON.parse(decodeURIComponent(role!.AssumeRolePolicyDocument!));
         assert.deepEqual(trust.Statement.map((s: any) => [s.Effect, s.Principal, s.Action]), [
           ['Allow', { Federated: `arn:aws:iam::${a}:saml-provider/${provider}` }, ['sts:AssumeRoleWithSAML', 'sts:TagSession']],
         ]);
-        await iam.getSamlProvider(a, `arn:aws:iam::${a}:saml-provider/${provider}`);
-        const attached = (await iam.listAttachedRolePolicies(a, roleName)).items.map((p) => p.policyArn).sort();
+        await iam.send(new GetSAMLProviderCommand({ SAMLProviderArn: `arn:aws:iam::${a}:saml-provider/${provider}` }));
+        const attached = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }))).AttachedPolicies!.map((p) => p.PolicyArn).sort();
         assert.deepEqual(attached, [READ_ONLY, `arn:aws:iam::${a}:policy/team/TeamAccess`].sort());
-        const inline = await iam.getRolePolicy(a, roleName, 'AwsSSOInlinePolicy');
-        assert.equal(decodeURIComponent(inline.policyDocument), doc('ec2:Describe*'));
-        const slr = await iam.getRole(a, 'AWSServiceRoleForSSO');
-        assert.equal(slr.path, '/aws-service-role/sso.amazonaws.com/');
+        const inline = await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: 'AwsSSOInlinePolicy' }));
+        assert.equal(decodeURIComponent(inline.PolicyDocument!), doc('ec2:Describe*'));
+        const { Role: slr } = await iam.send(new GetRoleCommand({ RoleName: 'AWSServiceRoleForSSO' }));
+        assert.equal(slr!.Path, '/aws-service-role/sso.amazonaws.com/');
         const assigned = await sso.send(new ListAccountAssignmentsCommand({ InstanceArn, PermissionSetArn, AccountId: a }));
         assert.deepEqual(assigned.AccountAssignments, [{ AccountId: a, PermissionSetArn, PrincipalType: 'GROUP', PrincipalId: groupId }]);
       }
@@ -186,8 +199,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       }));
       assert.equal(current.AccountIds?.length, 2);
       assert.ok(current.NextToken);
-      const role = await server.server.services.iam.getRole(accounts[2]!, `AWSReservedSSO_Engineering_${roleSuffix}`);
-      assert.equal(role.description, 'Engineers, v2');
+      const { Role: role } = await (await memberIam(accounts[2]!)).send(new GetRoleCommand({ RoleName: `AWSReservedSSO_Engineering_${roleSuffix}` }));
+      assert.equal(role!.Description, 'Engineers, v2');
     });
 
     test('deleting the assignments deletes the roles; then the permission set can go', async () => {
@@ -201,7 +214,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         assert.equal(done.Status, 'SUCCEEDED', done.FailureReason);
       }
       for (const a of accounts) {
-        await assert.rejects(server.server.services.iam.getRole(a, `AWSReservedSSO_Engineering_${roleSuffix}`), (e: any) => e.code === 'NotFound');
+        await assert.rejects((await memberIam(a)).send(new GetRoleCommand({ RoleName: `AWSReservedSSO_Engineering_${roleSuffix}` })), awsError('NoSuchEntityException', 404));
       }
       assert.deepEqual((await sso.send(new ListAccountsForProvisionedPermissionSetCommand({ InstanceArn, PermissionSetArn }))).AccountIds, []);
       await sso.send(new DeletePermissionSetCommand({ InstanceArn, PermissionSetArn }));
