@@ -5,6 +5,8 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AdminApiError, AdminClient } from '../../src/cli/admin-client.js';
 import { SSOClient, ListAccountsCommand } from '@aws-sdk/client-sso';
+import { IAMClient, CreateRoleCommand, AttachRolePolicyCommand, ListRolesCommand } from '@aws-sdk/client-iam';
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { deviceLogin } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -127,6 +129,27 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.deepEqual((await admin.call<{ Sessions: unknown[] }>('ListUserSessions', { UserName: 'alice' })).Sessions, []);
       await assert.rejects(portal.send(new ListAccountsCommand({ accessToken: login.accessToken! })), (e: Error) => e.name === 'UnauthorizedException');
       await admin.call('UpdateSettings', { MfaMode: 'required' });
+    });
+
+    test('RevokeRoleSessions: sessions issued before it are refused, new ones work', async () => {
+      const { ownerAccountId } = await server.server.services.instance.get();
+      const iam = new IAMClient(server.clientConfig);
+      const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ownerAccountId}:root` }, Action: 'sts:AssumeRole' }] });
+      await iam.send(new CreateRoleCommand({ RoleName: 'Operator', AssumeRolePolicyDocument: trust }));
+      await iam.send(new AttachRolePolicyCommand({ RoleName: 'Operator', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+      const assume = async () => {
+        const { Credentials: c } = await new STSClient(server.clientConfig).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ownerAccountId}:role/Operator`, RoleSessionName: 'ops' }));
+        return new IAMClient({ ...server.clientConfig, credentials: { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken! } });
+      };
+      const before = await assume();
+      await before.send(new ListRolesCommand({}));
+      // Sessions are dated in milliseconds: the cut-off must come strictly after the session.
+      await new Promise((r) => setTimeout(r, 5));
+      await admin.call('RevokeRoleSessions', { AccountId: ownerAccountId, RoleName: 'Operator' });
+      await assert.rejects(before.send(new ListRolesCommand({})), (e: Error) => e.name === 'AccessDenied' && /revoked/.test(e.message));
+      await new Promise((r) => setTimeout(r, 5));
+      await (await assume()).send(new ListRolesCommand({}));
+      await assert.rejects(admin.call('RevokeRoleSessions', { AccountId: ownerAccountId, RoleName: 'Nobody' }), refusedWith('ResourceNotFoundException'));
     });
 
     test('a caller without gatehouse:* permissions is refused with AccessDeniedException', async () => {

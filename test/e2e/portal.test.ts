@@ -40,7 +40,7 @@ describe('access portal in Chromium', { skip: existsSync(CHROMIUM) ? false : `${
     await server?.close();
   });
 
-  /** A fresh context, signed in when `state` is given. Closed by the test that opened it. */
+  /** A fresh context (the previous one closed), signed in when `state` is given. */
   const open = async (state?: StorageState): Promise<Page> => {
     await context?.close();
     context = await browser.newContext({ storageState: state, viewport: { width: 1100, height: 760 } });

@@ -19,10 +19,9 @@ const withId = (doc: Document, id: string): Element[] =>
   allByLocalName(doc, '*').filter((el) => ID_ATTRIBUTES.some((a) => el.getAttribute(a) === id));
 
 /** The canonical form of `assertion` without its signature, as the enveloped transform signs it. */
-const canonicalWithoutSignature = (assertion: Element, signature: Element): string => {
+const canonicalWithoutSignature = (assertion: Element): string => {
   const clone = assertion.cloneNode(true) as Element;
   for (const s of childElements(clone, NS.dsig, 'Signature')) clone.removeChild(s);
-  void signature;
   return new ExclusiveCanonicalization().process(clone as never, {}).toString();
 };
 
@@ -64,7 +63,7 @@ export function signedAssertion(doc: Document, xml: string, certificatesPem: rea
   for (const pem of certificatesPem) {
     const signed = verifiedWith(xml, signature, pem);
     if (!signed) continue;
-    if (signed.length !== 1 || signed[0] !== canonicalWithoutSignature(assertion, signature)) {
+    if (signed.length !== 1 || signed[0] !== canonicalWithoutSignature(assertion)) {
       throw invalidSamlResponse('the signed content is not the assertion');
     }
     return assertion;

@@ -27,4 +27,9 @@ export const SESSION_ADMIN_HANDLERS: ServiceHandlers = {
     await sessions.endSession(input.SessionId);
     return { UserId: user.userId, EndedSessions: 1 };
   },
+  async RevokeRoleSessions(input, { services: { sts, ports } }) {
+    const at = ports.clock.now();
+    await sts.revokeRoleSessions(input.AccountId, input.RoleName, at);
+    return { RevokedBefore: new Date(at) };
+  },
 };
