@@ -1,7 +1,8 @@
 // Who is calling: established by SigV4 verification, consumed by authorization.
 
 export interface Principal {
-  readonly kind: 'iam-user' | 'assumed-role';
+  /** `anonymous`: the unsigned calls AWS accepts, whose credential is in the input (AssumeRoleWithSAML). */
+  readonly kind: 'iam-user' | 'assumed-role' | 'anonymous';
   /** `arn:aws:iam::ACCOUNT:user/NAME` or `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`. */
   readonly arn: string;
   readonly accountId: string;
@@ -11,3 +12,6 @@ export interface Principal {
   /** The IAM user name, or the role name for role sessions. */
   readonly name: string;
 }
+
+/** The caller of an unsigned request; it is never authorized for anything. */
+export const ANONYMOUS: Principal = { kind: 'anonymous', arn: 'anonymous', accountId: '', userId: 'anonymous', accessKeyId: '', name: 'anonymous' };

@@ -78,7 +78,7 @@ export function unsignedSamlResponse(input: SamlResponseInput): { xml: string; a
 /** Signs the Assertion whose ID is `assertionId` in `xml`; returns the signed document. */
 export function signAssertion(xml: string, assertionId: string, key: SamlResponseInput['signingKey']): string {
   const sig = new SignedXml({
-    privateKey: key.privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    privateKey: key.privateKey,
     publicCert: key.certificatePem,
     signatureAlgorithm: RSA_SHA256,
     canonicalizationAlgorithm: EXC_C14N,

@@ -36,7 +36,7 @@ export const buildApp = async ({ services, region, logger, authorize }: AppOptio
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   registerHealthRoutes(app, services.ports.store);
-  registerWebRoutes(app, services);
+  registerWebRoutes(app, services, region);
   const catalog = await loadActionCatalog();
   const handlers = Object.fromEntries(
     Object.entries(AWS_HANDLERS).map(([model, h]) => [model, invalidatingHandlers(services, catalog, IAM_PREFIX[model] ?? model, h)]),

@@ -16,7 +16,6 @@ import { portalCatalog } from '../web/portal/portal-catalog.js';
 import { accountsPage } from '../web/portal/accounts-page.js';
 import { applicationsPage } from '../web/portal/applications-page.js';
 import { credentialsPage } from '../web/portal/credentials-page.js';
-import { sessionRoleCredentials } from '../web/portal/session-role-credentials.js';
 
 const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'text/html; charset=utf-8',
@@ -34,7 +33,7 @@ const send = (reply: FastifyReply, status: number, body: Html) => reply.code(sta
 const queryOf = (request: FastifyRequest): Record<string, unknown> => (request.query ?? {}) as Record<string, unknown>;
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-export function registerPortalPages(app: FastifyInstance, services: Services): void {
+export function registerPortalPages(app: FastifyInstance, services: Services, region: string): void {
   const deps: WebDeps = { sessions: services.sessions, oidc: services.oidc };
   let cachedInstance: Instance | undefined;
   const instance = async (): Promise<Instance> => {
@@ -78,11 +77,11 @@ export function registerPortalPages(app: FastifyInstance, services: Services): v
     const accountId = text(q.account_id);
     const roleName = text(q.role_name);
     const account = /^\d{12}$/.test(accountId) ? await services.ports.store.organizations.getAccount(accountId) : undefined;
-    const issued = account && roleName ? await sessionRoleCredentials(services.ports, await instance(), held.session, accountId, roleName) : undefined;
-    if (!account || !issued) {
+    const credentials = account && roleName ? await services.portal.sessionRoleCredentials(held.session, accountId, roleName) : undefined;
+    if (!account || !credentials) {
       return send(reply, 404, portalPage('No access', frame(held, undefined), html`<h1>No access</h1><p class="card">You do not hold this role on this account, or it is still being set up. <a href="/start">Back to your accounts</a>.</p>`));
     }
     const startUrl = `${request.protocol}://${request.headers.host ?? 'localhost'}/start`;
-    return send(reply, 200, credentialsPage(frame(held, undefined), { account, roleName, issued, startUrl }));
+    return send(reply, 200, credentialsPage(frame(held, undefined), { account, roleName, credentials, region, startUrl }));
   });
 }

@@ -13,7 +13,7 @@ import { registerPortalPages } from './portal-routes.js';
 /** The base URL as the client reached us (behind a proxy, its Host and scheme). */
 const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.headers.host ?? 'localhost'}`;
 
-export function registerWebRoutes(app: FastifyInstance, services: Services): void {
+export function registerWebRoutes(app: FastifyInstance, services: Services, region: string): void {
   const log = (e: unknown) => app.log.error({ err: e }, 'sign-in request failed');
   registerOidcRoutes(app, { oidc: services.oidc, baseUrl, log });
   registerPortalRoutes(app, services.portal, log);
@@ -21,5 +21,5 @@ export function registerWebRoutes(app: FastifyInstance, services: Services): voi
   registerSignInRoutes(app, deps);
   registerDeviceRoutes(app, deps);
   registerAuthorizeRoutes(app, deps);
-  registerPortalPages(app, services);
+  registerPortalPages(app, services, region);
 }

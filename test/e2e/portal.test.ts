@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { authenticator } from 'otplib';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { awsError } from '../support/aws-error.js';
 import { seedPortalWorld, PORTAL_USER as USER, PERMISSION_SET_DESCRIPTION } from './portal-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -132,7 +133,7 @@ describe('access portal in Chromium', { skip: existsSync(CHROMIUM) ? false : `${
     await replay.goto(`${server.endpoint}/start`);
     assert.match(replay.url(), /\/signin\?next=%2Fstart$/);
     const sts = new STSClient({ endpoint: server.endpoint, region: server.region, maxAttempts: 1, credentials });
-    await assert.rejects(sts.send(new GetCallerIdentityCommand({})));
+    await assert.rejects(sts.send(new GetCallerIdentityCommand({})), awsError('ExpiredToken', 403));
     await context?.close();
   });
 });

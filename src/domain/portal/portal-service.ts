@@ -18,6 +18,7 @@ import { accessControlTags } from './access-control-tags.js';
 import { issueRoleCredentials, type RoleCredentials } from './issue-role-credentials.js';
 import { roleSessionName } from './role-session-name.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
+import type { PortalSession } from '../sessions/portal-session.js';
 import type { PermissionSet } from '../permission-sets/permission-set.js';
 import type { IamRole } from '../iam/model.js';
 import type { AccessControlAttribute } from '../permission-sets/access-control-attributes.js';
@@ -69,6 +70,19 @@ export class PortalService {
   /** `roleName` is the permission set's name; the credentials are for its provisioned role. */
   async getRoleCredentials(accessToken: string | undefined, roleName: string, accountId: string): Promise<RoleCredentials> {
     const { session } = await this.oidc.resolveAccessToken(accessToken);
+    const credentials = await this.sessionRoleCredentials(session, accountId, roleName);
+    if (!credentials) throw notFound('Role', 'No access');
+    return credentials;
+  }
+
+  /**
+   * Role credentials for a signed-in portal session (the API's bearer token and the pages' cookie
+   * both lead here): the provisioned role of the permission set, named after the user, with the
+   * attributes for access control as session tags, bound to the portal session so that ending it
+   * ends them. Undefined when the user holds no such role on the account (or it is not yet
+   * provisioned).
+   */
+  async sessionRoleCredentials(session: PortalSession, accountId: string, roleName: string): Promise<RoleCredentials | undefined> {
     const store = this.ports.store;
     const instance = await this.instance();
     const userId = session.userId!;
@@ -77,7 +91,7 @@ export class PortalService {
       const role = permissionSet && (await store.iam.getRole(accountId, provisionedRoleName(permissionSet)));
       return permissionSet && role ? { permissionSet, role } : undefined;
     });
-    if (!access) throw notFound('Role', 'No access');
+    if (!access) return undefined;
     const attributes = await this.attributes.get('', async () => (await store.ssoAdmin.getAccessControlAttributes(instance.instanceArn))?.attributes ?? []);
     // The profile is read only when attributes are configured: most instances have none.
     const user = attributes.length > 0 ? await store.identityStore.getUser(instance.identityStoreId, userId) : undefined;

@@ -41,6 +41,7 @@ export function samlSessionRequest(c: SamlClaims): SamlSessionRequest {
   }
   const transitiveTagKeys = c.attributes.get(`${PREFIX}TransitiveTagKeys`) ?? [];
   const sourceIdentity = one(c, 'SourceIdentity');
+  if (sourceIdentity !== undefined && !/^[\w+=,.@-]{2,64}$/.test(sourceIdentity)) throw invalidSamlResponse('SourceIdentity is not valid');
   return {
     sessionName,
     ...(durationSeconds !== undefined ? { durationSeconds } : {}),

@@ -15,10 +15,15 @@ const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 const ID_ATTRIBUTES = ['ID', 'Id', 'id'];
 
+// Any attribute named like an ID, in any namespace: xml-crypto resolves references that way.
 const withId = (doc: Document, id: string): Element[] =>
-  allByLocalName(doc, '*').filter((el) => ID_ATTRIBUTES.some((a) => el.getAttribute(a) === id));
+  allByLocalName(doc, '*').filter((el) => Array.from(el.attributes).some((a) => ID_ATTRIBUTES.includes(a.localName ?? a.name) && a.value === id));
 
-/** The canonical form of `assertion` without its signature, as the enveloped transform signs it. */
+/**
+ * The canonical form of `assertion` without its signature, as the enveloped transform signs it.
+ * A detached clone still renders the namespaces it uses: exc-c14n declares them from each
+ * element's own prefix and namespace, so declarations inherited from the Response are kept.
+ */
 const canonicalWithoutSignature = (assertion: Element): string => {
   const clone = assertion.cloneNode(true) as Element;
   for (const s of childElements(clone, NS.dsig, 'Signature')) clone.removeChild(s);

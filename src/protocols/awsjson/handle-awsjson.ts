@@ -50,7 +50,7 @@ export const handleAwsJson = async (
       actionPrefix: service.actionPrefix,
       operation,
       handler,
-      auth,
+      caller: { principal: auth.caller.principal, region: auth.signature.region },
       input: parseJsonBody(req.body),
       onTypeError: (e) => wireFailure('SerializationException', e.message),
     });

@@ -8,7 +8,7 @@ import { validationMessage } from '../model/validation-message.js';
 import type { OperationModel } from '../model/service-model.js';
 import type { CallContext, OperationHandler } from '../operation.js';
 import type { Authorize } from './aws-routes-options.js';
-import type { Authenticated } from './authenticate.js';
+import type { Principal } from '../../domain/principal.js';
 
 export interface Invocation {
   readonly requestId: string;
@@ -18,7 +18,8 @@ export interface Invocation {
   readonly actionPrefix: string;
   readonly operation: OperationModel;
   readonly handler: OperationHandler;
-  readonly auth: Authenticated;
+  /** Who signed the request, and the region of its credential scope. */
+  readonly caller: { readonly principal: Principal; readonly region: string };
   /** Decoded but unvalidated input. */
   readonly input: unknown;
   /** How a wrong value type is reported (awsJson: SerializationException). */
@@ -46,8 +47,8 @@ export const invokeOperation = async (inv: Invocation): Promise<Record<string, u
   const input = validated(inv);
   const ctx: CallContext = {
     requestId: inv.requestId,
-    principal: inv.auth.caller.principal,
-    region: inv.auth.signature.region,
+    principal: inv.caller.principal,
+    region: inv.caller.region,
     services: inv.services,
     sourceIp: inv.sourceIp,
   };

@@ -11,6 +11,8 @@ import type { ServiceEntry, ServiceRegistry } from '../http/service-registry.js'
 import { signableFromRequest } from '../http/signable-from-request.js';
 import { InputTypeError } from '../model/validate-input.js';
 import { parseSignature, type SignatureParams } from '../sigv4/parse-signature.js';
+import { SigV4Failure } from '../sigv4/sigv4-failure.js';
+import { ANONYMOUS } from '../../domain/principal.js';
 import type { SignableRequest } from '../sigv4/signable-request.js';
 import { chooseQueryService } from './choose-query-service.js';
 import { decodeForm } from './decode-form.js';
@@ -51,9 +53,22 @@ const typeErrorAsValidation = (e: InputTypeError) =>
     undefined,
   );
 
-const run = async (c: QueryContext, request: FastifyRequest, req: SignableRequest, service: ServiceEntry, signature: SignatureParams, params: Map<string, string>, requestId: string) => {
+/** STS actions whose credential is in the input (an assertion or token): AWS takes them unsigned. */
+const UNSIGNED_ACTIONS: ReadonlySet<string> = new Set(['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity']);
+
+/** The signer, or the anonymous caller of an unsigned federation call. */
+const callerOf = async (c: QueryContext, req: SignableRequest, service: ServiceEntry, signature: SignatureParams | Error, action: string | undefined) => {
+  if (signature instanceof SigV4Failure && signature.reason === 'missing-authentication' && service.actionPrefix === 'sts' && UNSIGNED_ACTIONS.has(action ?? '')) {
+    return { principal: ANONYMOUS, region: c.options.region };
+  }
+  if (signature instanceof Error) throw signature;
   const auth = await authenticate(c.auth, req, service.model.signingName, signature);
+  return { principal: auth.caller.principal, region: auth.signature.region };
+};
+
+const run = async (c: QueryContext, request: FastifyRequest, req: SignableRequest, service: ServiceEntry, signature: SignatureParams | Error, params: Map<string, string>, requestId: string) => {
   const action = params.get('Action');
+  const caller = await callerOf(c, req, service, signature, action);
   if (!action) throw wireFailure('MissingAction', 'Missing Action');
   const operation = service.model.operations.get(action);
   const handler = Object.hasOwn(service.handlers, action) ? service.handlers[action] : undefined;
@@ -74,7 +89,7 @@ const run = async (c: QueryContext, request: FastifyRequest, req: SignableReques
     actionPrefix: service.actionPrefix,
     operation,
     handler,
-    auth,
+    caller,
     input,
     onTypeError: typeErrorAsValidation,
   });
@@ -88,7 +103,6 @@ export const handleQuery = async (c: QueryContext, request: FastifyRequest, repl
   const action = params instanceof Error ? undefined : params.get('Action');
   const service = chooseQueryService(c.registry, signature instanceof Error ? undefined : signature, action);
   try {
-    if (signature instanceof Error) throw signature;
     if (params instanceof Error) throw params;
     return sendXml(reply, await run(c, request, req, service, signature, params, requestId));
   } catch (err) {

@@ -3,7 +3,7 @@
 
 import { html, type Html } from '../html.js';
 import type { Account } from '../../domain/organizations/model.js';
-import type { SessionRoleCredentials } from './session-role-credentials.js';
+import type { RoleCredentials } from '../../domain/portal/issue-role-credentials.js';
 import { credentialSnippets } from './credential-snippets.js';
 import { portalPage, type PortalFrame } from './portal-layout.js';
 
@@ -14,12 +14,14 @@ const snippet = (id: string, title: string, label: string, text: string, note: s
 export interface CredentialsView {
   readonly account: Account;
   readonly roleName: string;
-  readonly issued: SessionRoleCredentials;
+  readonly credentials: RoleCredentials;
+  /** The SSO region for `aws configure sso`: the region Gatehouse serves. */
+  readonly region: string;
   readonly startUrl: string;
 }
 
 export function credentialsPage(frame: PortalFrame, v: CredentialsView) {
-  const c = v.issued.credentials;
+  const c = v.credentials;
   const s = credentialSnippets(c, v.account.id, v.roleName);
   const expires = new Date(c.expiration).toISOString();
   const expiry = html`These credentials expire at <time datetime="${expires}">${expires.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</time>.`;
@@ -31,6 +33,6 @@ ${snippet('env-powershell', 'Windows PowerShell', 'PowerShell variables', s.powe
 ${snippet('credentials-file', 'AWS credentials file', 'profile', s.profile, 'Add this profile to ~/.aws/credentials.', expiry)}
 <section class="card" aria-labelledby="sso-title"><h2 id="sso-title">AWS CLI: aws configure sso</h2>
 <p>For credentials that renew themselves, run <code>aws configure sso</code> and answer:</p>
-<dl class="settings"><dt>SSO start URL</dt><dd id="sso-start-url">${v.startUrl}</dd><dt>SSO region</dt><dd id="sso-region">${v.issued.region}</dd>
+<dl class="settings"><dt>SSO start URL</dt><dd id="sso-start-url">${v.startUrl}</dd><dt>SSO region</dt><dd id="sso-region">${v.region}</dd>
 <dt>Account</dt><dd>${v.account.id}</dd><dt>Role</dt><dd>${v.roleName}</dd></dl></section>`);
 }
