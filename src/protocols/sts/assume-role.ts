@@ -2,6 +2,7 @@
 
 import type { OperationHandler } from '../operation.js';
 import type { AssumeRoleInput } from '../../domain/sts/assume-role.js';
+import { roleSessionShape } from './role-session-shape.js';
 
 interface WireInput {
   RoleArn: string;
@@ -34,14 +35,6 @@ const domainInput = (w: WireInput): AssumeRoleInput => ({
 export const assumeRole: OperationHandler = async (input: WireInput, ctx) => {
   const out = await ctx.services.sts.assumeRole(ctx.principal, domainInput(input), { sourceIp: ctx.sourceIp, region: ctx.region });
   return {
-    Credentials: {
-      AccessKeyId: out.credentials.accessKeyId,
-      SecretAccessKey: out.credentials.secretAccessKey,
-      SessionToken: out.credentials.sessionToken,
-      Expiration: new Date(out.credentials.expiration),
-    },
-    AssumedRoleUser: { AssumedRoleId: out.assumedRoleUser.assumedRoleId, Arn: out.assumedRoleUser.arn },
-    ...(out.packedPolicySize !== undefined ? { PackedPolicySize: out.packedPolicySize } : {}),
-    ...(out.sourceIdentity !== undefined ? { SourceIdentity: out.sourceIdentity } : {}),
+    ...roleSessionShape(out),
   };
 };

@@ -4,6 +4,7 @@ import type { OperationHandler, ServiceHandlers } from '../operation.js';
 import { getCallerIdentity } from './get-caller-identity.js';
 import { assumeRole } from './assume-role.js';
 import { assumeRoleWithSaml } from '../../domain/sts/assume-role-with-saml.js';
+import { roleSessionShape } from './role-session-shape.js';
 
 interface AssumeRoleWithSamlWire {
   RoleArn: string;
@@ -30,20 +31,12 @@ const assumeRoleWithSamlHandler: OperationHandler = async (w: AssumeRoleWithSaml
     { sourceIp: ctx.sourceIp, region: ctx.region },
   );
   return {
-    Credentials: {
-      AccessKeyId: out.credentials.accessKeyId,
-      SecretAccessKey: out.credentials.secretAccessKey,
-      SessionToken: out.credentials.sessionToken,
-      Expiration: new Date(out.credentials.expiration),
-    },
-    AssumedRoleUser: { AssumedRoleId: out.assumedRoleUser.assumedRoleId, Arn: out.assumedRoleUser.arn },
-    ...(out.packedPolicySize !== undefined ? { PackedPolicySize: out.packedPolicySize } : {}),
+    ...roleSessionShape(out),
     Subject: out.subject,
     SubjectType: out.subjectType,
     Issuer: out.issuer,
     Audience: out.audience,
     NameQualifier: out.nameQualifier,
-    ...(out.sourceIdentity !== undefined ? { SourceIdentity: out.sourceIdentity } : {}),
   };
 };
 
