@@ -4,13 +4,13 @@
 const HELP = `Usage: gatehouse <command> [options]
 
 Commands:
-  serve     Start the server (every API and the access portal on one port)
-  policy    Validate policies, and simulate requests against them (no server needed)
-  users     Set passwords, disable, enable and unlock directory users (through a server)
-  settings  Show or change the sign-in settings: MFA mode, session duration (through a server)
-  login     Sign in to the access portal; cache the token for the AWS CLI and SDKs
-  credentials Print a role's temporary credentials as credential_process JSON
-  configure Write AWS profiles for every account and role you hold into ~/.aws/config
+  serve        Start the server (every API and the access portal on one port)
+  policy       Validate policies, and simulate requests against them (no server needed)
+  users        Passwords, lockouts and portal sessions of directory users (through a server)
+  settings     Show or change the sign-in settings: MFA mode, session duration (through a server)
+  login        Sign in to the access portal; cache the token for the AWS CLI and SDKs
+  credentials  Print a role's temporary credentials as credential_process JSON
+  configure    Write AWS profiles for every account and role you hold into ~/.aws/config
 
 Run 'gatehouse <command> --help' for a command's options.
 `;
