@@ -21,6 +21,11 @@ Environment only:
                                        (nodes sharing a PostgreSQL database must share it).
   GATEHOUSE_MFA_MODE                   MFA at sign-in for a new instance: required (default),
                                        optional or off; later 'gatehouse settings' changes it.
+  GATEHOUSE_PROVISIONING_POLL_MS       How often the provisioning worker looks for jobs queued
+                                       by other nodes (1000)
+  GATEHOUSE_PROVISIONING_LEASE_MS      How long a node's claim on a job holds without renewal;
+                                       a dead node's jobs are taken up after it (10000)
+  GATEHOUSE_PROVISIONING_BATCH_SIZE    Accounts per provisioning transaction (100)
   GATEHOUSE_BOOTSTRAP_ACCESS_KEY_ID    Fix the administrator's access key created on first
   GATEHOUSE_BOOTSTRAP_SECRET_ACCESS_KEY start instead of generating one.
 `;

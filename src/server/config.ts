@@ -16,6 +16,8 @@ export interface ServerConfig {
   readonly logLevel: string;
   /** The MFA mode of a new instance (an existing instance keeps its own). */
   readonly mfaMode: MfaMode | undefined;
+  /** Tuning of the provisioning worker; unset values take the worker's defaults. */
+  readonly provisioning: { readonly pollMs?: number; readonly leaseMs?: number; readonly batchSize?: number };
 }
 
 export const SERVE_OPTIONS = {
@@ -51,6 +53,24 @@ const mfaMode = (v: string | undefined): MfaMode | undefined => {
   return v as MfaMode;
 };
 
+/** A positive whole number from the environment, or undefined when unset. */
+const positive = (env: NodeJS.ProcessEnv, name: string): number | undefined => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v <= 0) throw new ConfigError(`${name} must be a positive whole number, got ${raw}`);
+  return v;
+};
+
+const provisioning = (env: NodeJS.ProcessEnv): ServerConfig['provisioning'] => {
+  const entries = {
+    pollMs: positive(env, 'GATEHOUSE_PROVISIONING_POLL_MS'),
+    leaseMs: positive(env, 'GATEHOUSE_PROVISIONING_LEASE_MS'),
+    batchSize: positive(env, 'GATEHOUSE_PROVISIONING_BATCH_SIZE'),
+  };
+  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
+};
+
 const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes)$/i.test(v);
 
 export const parseServeArgs = (args: string[], env: NodeJS.ProcessEnv): ServerConfig & { help: boolean } => {
@@ -71,5 +91,6 @@ export const parseServeArgs = (args: string[], env: NodeJS.ProcessEnv): ServerCo
     bootstrapKey: bootstrapKey(env),
     logLevel: values['log-level'] ?? env.GATEHOUSE_LOG_LEVEL ?? 'info',
     mfaMode: mfaMode(env.GATEHOUSE_MFA_MODE),
+    provisioning: provisioning(env),
   };
 };

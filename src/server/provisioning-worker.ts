@@ -9,19 +9,14 @@ import { ProvisioningRunner } from '../domain/provisioning/provisioning-runner.j
 export interface ProvisioningWorkerOptions {
   /** The home region (role paths outside us-east-1 carry it). */
   readonly region: string;
-  /** How often to look for jobs queued elsewhere; GATEHOUSE_PROVISIONING_POLL_MS, else 1 s. */
+  /** How often to look for jobs queued elsewhere; 1 s by default. */
   readonly pollMs?: number;
-  /** How long a claim holds without renewal; GATEHOUSE_PROVISIONING_LEASE_MS, else 10 s. */
+  /** How long a claim holds without renewal; 10 s by default. */
   readonly leaseMs?: number;
-  /** Accounts per batch transaction; GATEHOUSE_PROVISIONING_BATCH_SIZE, else 100. */
+  /** Accounts per batch transaction; 100 by default. */
   readonly batchSize?: number;
   readonly logger?: { error(obj: unknown, msg?: string): void };
 }
-
-const fromEnv = (name: string): number | undefined => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : undefined;
-};
 
 export class ProvisioningWorker {
   private readonly runner: ProvisioningRunner;
@@ -33,11 +28,11 @@ export class ProvisioningWorker {
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly services: Services, private readonly options: ProvisioningWorkerOptions) {
-    this.pollMs = options.pollMs ?? fromEnv('GATEHOUSE_PROVISIONING_POLL_MS') ?? 1000;
+    this.pollMs = options.pollMs ?? 1000;
     this.runner = new ProvisioningRunner(services.ports, {
       homeRegion: options.region,
-      leaseMs: options.leaseMs ?? fromEnv('GATEHOUSE_PROVISIONING_LEASE_MS') ?? 10_000,
-      batchSize: options.batchSize ?? fromEnv('GATEHOUSE_PROVISIONING_BATCH_SIZE') ?? 100,
+      leaseMs: options.leaseMs ?? 10_000,
+      batchSize: options.batchSize ?? 100,
       onError: (error, what) => options.logger?.error({ err: error }, what),
       stopping: () => !this.running,
     });

@@ -64,7 +64,7 @@ export const startServer = async (config: ServerConfig, options: StartOptions = 
 
   const app = await buildApp({ services, region: config.region, logger: options.logger });
   const address = await app.listen({ port: config.port, host: config.host });
-  const worker = new ProvisioningWorker(services, { region: config.region, logger: app.log });
+  const worker = new ProvisioningWorker(services, { region: config.region, logger: app.log, ...config.provisioning });
   worker.start();
   print(`Gatehouse listening on ${address}`);
   print(`Start URL (gatehouse login, aws sso login, SDK sso-session profiles): ${address}/start`);

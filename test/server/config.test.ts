@@ -18,6 +18,9 @@ test('bad options are refused with a message naming them', () => {
   assert.throws(() => parseServeArgs(['--nope'], {}), /nope/);
   assert.throws(() => parseServeArgs([], { GATEHOUSE_MFA_MODE: 'sometimes' }), /GATEHOUSE_MFA_MODE/);
   assert.equal(parseServeArgs([], { GATEHOUSE_MFA_MODE: 'off' }).mfaMode, 'off');
+  assert.throws(() => parseServeArgs([], { GATEHOUSE_PROVISIONING_LEASE_MS: '-5' }), /GATEHOUSE_PROVISIONING_LEASE_MS/);
+  assert.deepEqual(parseServeArgs([], { GATEHOUSE_PROVISIONING_BATCH_SIZE: '4' }).provisioning, { batchSize: 4 });
+  assert.deepEqual(parseServeArgs([], {}).provisioning, {});
   assert.throws(() => parseServeArgs([], { GATEHOUSE_BOOTSTRAP_ACCESS_KEY_ID: 'AKIAAAAAAAAAAAAAAAAA' }), /both/);
   assert.throws(
     () => parseServeArgs([], { GATEHOUSE_BOOTSTRAP_ACCESS_KEY_ID: 'bad', GATEHOUSE_BOOTSTRAP_SECRET_ACCESS_KEY: 'x'.repeat(40) }),

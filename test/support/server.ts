@@ -52,6 +52,7 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
       bootstrapKey: { ...TEST_ADMIN_CREDENTIALS },
       logLevel: 'silent',
       mfaMode: options.mfaMode,
+      provisioning: {},
     },
     { print: () => {}, clock: options.clock, postgresSchema: pg?.schema },
   );
