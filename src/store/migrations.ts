@@ -28,14 +28,33 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
  * On PostgreSQL the migrator's bookkeeping tables must live in the schema we work in: without
  * a schema it looks for them in every schema, and another schema's tables would fool it.
  */
-const currentSchema = async (db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<string | undefined> =>
-  dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+const currentSchema = async (db: Kysely<any>): Promise<string | undefined> =>
+  (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s;
 
-export const migrateToLatest = async (db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> => {
-  const migrationTableSchema = await currentSchema(db, dialect);
+/**
+ * Held for the whole migration on PostgreSQL, bookkeeping included: Kysely's migrator looks its
+ * tables up across every schema of the database before it takes its own lock, and such a
+ * look-up fails when another schema is dropped while it runs. Whoever drops a schema of ours
+ * (the test suites) takes the same lock.
+ */
+export const MIGRATION_LOCK_ID = 0x6761746568n; // "gateh"
+
+const run = async (db: Kysely<any>, migrationTableSchema: string | undefined): Promise<void> => {
   const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? ''} failed: ${(error as Error).message ?? error}`);
   }
+};
+
+export const migrateToLatest = async (db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> => {
+  if (dialect === 'sqlite') return run(db, undefined);
+  await db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`.execute(conn);
+    try {
+      await run(conn, await currentSchema(conn));
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.execute(conn);
+    }
+  });
 };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openStore } from '../../src/store/open-store.js';
+import { MIGRATION_LOCK_ID } from '../../src/store/migrations.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 
 export const TEST_DATABASE_URL =
@@ -29,6 +30,8 @@ export const createTestSchema = async (): Promise<{ schema: string; drop(): Prom
     async drop() {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
+      // Never while a migration anywhere in the database is looking at every schema.
+      await c.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID.toString()]);
       await c.query(`drop schema if exists ${schema} cascade`);
       await c.end();
     },
