@@ -1,5 +1,5 @@
-// Every migration, in order. Kysely's migrator runs them under a lock (an advisory lock on
-// PostgreSQL, the immediate write transaction on SQLite), so nodes starting together migrate once.
+// Every migration, in order, run under a lock (an advisory lock on PostgreSQL, the immediate
+// write transaction on SQLite), so nodes starting together migrate once.
 
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { migration001Core } from './core/migration-001-core.js';
