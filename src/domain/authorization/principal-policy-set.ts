@@ -6,6 +6,7 @@ import type { Principal } from '../principal.js';
 import type { Services } from '../services.js';
 import { parsePolicy, type ContextValue, type NamedPolicy, type PolicySet } from '../../policy/index.js';
 import { callerTagsOf } from '../sts/caller-tags.js';
+import { isoSeconds } from './request-context.js';
 
 export interface PrincipalFacts {
   readonly set: PolicySet;
@@ -31,7 +32,7 @@ export const loadPrincipalFacts = async (services: Services, principal: Principa
   const context: Record<string, ContextValue> = Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]));
   if (session) {
     context['aws:PrincipalArn'] = session.roleArn;
-    context['aws:TokenIssueTime'] = new Date(session.issuedAt).toISOString();
+    context['aws:TokenIssueTime'] = isoSeconds(session.issuedAt);
     if (session.sourceIdentity) context['aws:SourceIdentity'] = session.sourceIdentity;
   }
   return {

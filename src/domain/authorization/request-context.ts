@@ -15,14 +15,22 @@ export interface RequestFacts {
   readonly requestTags?: Readonly<Record<string, string>>;
 }
 
+/** ISO 8601 to the second, as AWS writes `aws:CurrentTime` and `aws:TokenIssueTime`. */
+export const isoSeconds = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** The keys every request supplies, whoever makes it: when, from where, to which region. */
+export const requestGlobals = (f: { readonly now: number; readonly sourceIp: string; readonly region: string }): Record<string, ContextValue> => ({
+  'aws:CurrentTime': isoSeconds(f.now),
+  'aws:EpochTime': String(Math.floor(f.now / 1000)),
+  'aws:SourceIp': f.sourceIp,
+  'aws:RequestedRegion': f.region,
+});
+
 export const requestContext = (f: RequestFacts): Record<string, ContextValue> => {
   const p = f.principal;
   const ctx: Record<string, ContextValue> = {
-    'aws:CurrentTime': new Date(f.now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    'aws:EpochTime': String(Math.floor(f.now / 1000)),
-    'aws:SourceIp': f.sourceIp,
+    ...requestGlobals(f),
     'aws:SecureTransport': String(f.secureTransport),
-    'aws:RequestedRegion': f.region,
     // For role sessions the principal's facts replace this with the role's ARN.
     'aws:PrincipalArn': p.arn,
     'aws:PrincipalAccount': p.accountId,

@@ -3,6 +3,7 @@
 // sts:SourceIdentity, sts:TransitiveTagKeys), the tags being passed, and the role's own tags.
 
 import type { ContextValue } from '../../policy/index.js';
+import { isoSeconds, requestGlobals } from '../authorization/request-context.js';
 import type { Principal } from '../principal.js';
 import type { RoleSession, SessionTag } from './role-session.js';
 
@@ -25,16 +26,11 @@ export interface AssumeRoleFacts {
   readonly roleTags: readonly SessionTag[];
 }
 
-const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 export function assumeRoleContext(f: AssumeRoleFacts): Record<string, ContextValue> {
   const p = f.caller;
   const session = f.callerSession;
   const ctx: Record<string, ContextValue> = {
-    'aws:CurrentTime': isoSeconds(f.now),
-    'aws:EpochTime': String(Math.floor(f.now / 1000)),
-    'aws:SourceIp': f.sourceIp,
-    'aws:RequestedRegion': f.region,
+    ...requestGlobals(f),
     'aws:PrincipalArn': session?.roleArn ?? (p.kind === 'iam-user' ? p.arn : roleArnOfSession(p.arn)),
     'aws:PrincipalAccount': p.accountId,
     'aws:PrincipalType': p.kind === 'iam-user' ? 'User' : 'AssumedRole',

@@ -4,6 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import type { ContextValue } from '../../policy/index.js';
+import { requestGlobals } from '../authorization/request-context.js';
 import type { SamlClaims } from './assume-role-with-saml-claims.js';
 import type { SamlSessionRequest } from './assume-role-with-saml-session.js';
 
@@ -18,8 +19,6 @@ export interface SamlContextFacts {
   readonly region: string;
 }
 
-const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 /** `persistent` and `transient` by their short names, as AWS reports SubjectType; others in full. */
 export const subjectType = (format: string | undefined): string => {
   const m = /^urn:oasis:names:tc:SAML:2\.0:nameid-format:(persistent|transient)$/.exec(format ?? '');
@@ -33,10 +32,7 @@ export const nameQualifier = (issuer: string, accountId: string, providerName: s
 export function samlContext(f: SamlContextFacts): Record<string, ContextValue> {
   const c = f.claims;
   const ctx: Record<string, ContextValue> = {
-    'aws:CurrentTime': isoSeconds(f.now),
-    'aws:EpochTime': String(Math.floor(f.now / 1000)),
-    'aws:SourceIp': f.sourceIp,
-    'aws:RequestedRegion': f.region,
+    ...requestGlobals(f),
     'aws:ResourceAccount': f.providerAccountId,
     'aws:FederatedProvider': `arn:aws:iam::${f.providerAccountId}:saml-provider/${f.providerName}`,
     'SAML:aud': f.recipient,
