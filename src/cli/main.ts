@@ -8,6 +8,8 @@ Commands:
   policy       Validate policies, and simulate requests against them (no server needed)
   users        Passwords, lockouts and portal sessions of directory users (through a server)
   settings     Show or change the sign-in settings: MFA mode, session duration (through a server)
+  apps         SAML 2.0 applications and who holds them (through a server)
+  saml-keys    List and rotate the SAML signing keys (through a server)
   login        Sign in to the access portal; cache the token for the AWS CLI and SDKs
   credentials  Print a role's temporary credentials as credential_process JSON
   configure    Write AWS profiles for every account and role you hold into ~/.aws/config
@@ -20,6 +22,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<(args: string[]) => Promis
   policy: async () => (await import('./policy-command.js')).policyCommand,
   users: async () => (await import('./users-command.js')).usersCommand,
   settings: async () => (await import('./settings-command.js')).settingsCommand,
+  apps: async () => (await import('./apps-command.js')).appsCommand,
+  'saml-keys': async () => (await import('./saml-keys-command.js')).samlKeysCommand,
   login: async () => (await import('./login-command.js')).loginCommand,
   credentials: async () => (await import('./credentials-command.js')).credentialsCommand,
   configure: async () => (await import('./configure-command.js')).configureCommand,

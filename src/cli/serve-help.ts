@@ -10,6 +10,9 @@ Options (each also from an environment variable):
                        administrator's credentials file
   --database-url URL   A postgres:// URL selects PostgreSQL GATEHOUSE_DATABASE_URL (SQLite)
   --region REGION      The region Gatehouse answers as      GATEHOUSE_REGION     (us-east-1)
+  --public-url URL     The base URL users and SAML service  GATEHOUSE_PUBLIC_URL
+                       providers reach Gatehouse at; SAML   (http://HOST:PORT)
+                       entity ids and endpoints use it
   --demo               Seed a demo organization             GATEHOUSE_DEMO
   --log-level LEVEL    trace, debug, info, warn, error      GATEHOUSE_LOG_LEVEL  (info)
   -h, --help           Show this help

@@ -10,6 +10,7 @@ import { StsService } from './sts/sts-service.js';
 import { SsoAdminService } from './permission-sets/sso-admin-service.js';
 import { DirectoryService } from './directory/directory-service.js';
 import { createSignInServices, type SignInServices } from './sessions/sign-in-services.js';
+import { ApplicationService } from './applications/application-service.js';
 
 export interface Services {
   readonly ports: Ports;
@@ -24,6 +25,7 @@ export interface Services {
   readonly sessions: SignInServices['sessions'];
   readonly oidc: SignInServices['oidc'];
   readonly portal: SignInServices['portal'];
+  readonly applications: ApplicationService;
 }
 
 export const createServices = (ports: Ports): Services => {
@@ -37,6 +39,7 @@ export const createServices = (ports: Ports): Services => {
     sts: undefined as unknown as StsService,
     ssoAdmin: new SsoAdminService(ports),
     directory: new DirectoryService(ports),
+    applications: new ApplicationService(ports),
     ...createSignInServices(ports, () => services.directory),
   };
   // These two read through the other services.

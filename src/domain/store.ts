@@ -10,6 +10,9 @@ import type { StsRepository } from './sts/sts-repository.js';
 import type { DirectoryRepository } from './directory/directory-repository.js';
 import type { SessionRepository } from './sessions/session-repository.js';
 import type { OidcRepository } from './oidc/oidc-repository.js';
+import type { ApplicationRepository } from './applications/application-repository.js';
+import type { SamlRepository } from './saml-keys/saml-repository.js';
+import type { ConsoleRepository } from './console/console-repository.js';
 
 export interface Repositories {
   readonly iam: IamRepository;
@@ -21,6 +24,9 @@ export interface Repositories {
   readonly directory: DirectoryRepository;
   readonly sessions: SessionRepository;
   readonly oidc: OidcRepository;
+  readonly applications: ApplicationRepository;
+  readonly saml: SamlRepository;
+  readonly console: ConsoleRepository;
 }
 
 export interface Store extends Repositories {

@@ -12,6 +12,10 @@ export interface IdpMetadataInput {
   /** Where AuthnRequests arrive (both bindings share one URL). */
   readonly ssoUrl: string;
   readonly validUntil?: number;
+  /** How long service providers may cache the metadata (ISO 8601 duration), e.g. PT24H. */
+  readonly cacheDuration?: string;
+  /** The application refuses unsigned AuthnRequests. */
+  readonly wantAuthnRequestsSigned?: boolean;
 }
 
 const keyDescriptor = (pem: string) =>
@@ -21,11 +25,12 @@ const keyDescriptor = (pem: string) =>
 
 export function buildIdpMetadata(input: IdpMetadataInput): string {
   const validUntil = input.validUntil !== undefined ? ` validUntil="${new Date(input.validUntil).toISOString()}"` : '';
+  const cache = input.cacheDuration !== undefined ? ` cacheDuration="${escapeAttr(input.cacheDuration)}"` : '';
   const url = escapeAttr(input.ssoUrl);
   return (
     `<?xml version="1.0" encoding="UTF-8"?>` +
-    `<md:EntityDescriptor xmlns:md="${SAML_METADATA_NS}" xmlns:ds="${XMLDSIG_NS}" entityID="${escapeAttr(input.entityId)}"${validUntil}>` +
-    `<md:IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="${SAML_PROTOCOL_NS}">` +
+    `<md:EntityDescriptor xmlns:md="${SAML_METADATA_NS}" xmlns:ds="${XMLDSIG_NS}" entityID="${escapeAttr(input.entityId)}"${validUntil}${cache}>` +
+    `<md:IDPSSODescriptor WantAuthnRequestsSigned="${input.wantAuthnRequestsSigned === true}" protocolSupportEnumeration="${SAML_PROTOCOL_NS}">` +
     input.signingCertificatesPem.map(keyDescriptor).join('') +
     `<md:NameIDFormat>${NAMEID_PERSISTENT}</md:NameIDFormat><md:NameIDFormat>${NAMEID_EMAIL}</md:NameIDFormat>` +
     `<md:SingleSignOnService Binding="${BINDING_REDIRECT}" Location="${url}"/>` +

@@ -1,8 +1,10 @@
-// Escaping for text and double-quoted attribute values. Whitespace characters are escaped in
-// attributes because a parser would otherwise normalise them away (and the signature with them).
+// Escaping for text and double-quoted attribute values, written exactly as Canonical XML
+// (exclusive c14n) writes them: what we emit is then already the canonical form our signatures
+// are computed over. Whitespace characters are escaped in attributes because a parser would
+// otherwise normalise them away (and the signature with them).
 
-const TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-const ATTR: Record<string, string> = { ...TEXT, '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' };
+const ATTR: Record<string, string> = { '&': '&amp;', '<': '&lt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' };
 
 // XML 1.0 forbids most C0 controls even as character references: refuse them.
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
@@ -12,5 +14,5 @@ const check = (s: string) => {
   return s;
 };
 
-export const escapeText = (s: string): string => check(s).replace(/[&<>\r]/g, (c) => (c === '\r' ? '&#13;' : TEXT[c]!));
-export const escapeAttr = (s: string): string => check(s).replace(/[&<>"\t\n\r]/g, (c) => ATTR[c]!);
+export const escapeText = (s: string): string => check(s).replace(/[&<>\r]/g, (c) => TEXT[c]!);
+export const escapeAttr = (s: string): string => check(s).replace(/[&<"\t\n\r]/g, (c) => ATTR[c]!);

@@ -19,12 +19,14 @@ const IAM_PREFIX: Readonly<Record<string, string>> = { 'sso-admin': 'sso' };
 export interface AppOptions {
   readonly services: Services;
   readonly region: string;
+  /** The configured public base URL (SAML entity ids and endpoints); else the listening address. */
+  readonly publicUrl?: string | undefined;
   readonly logger?: Logger;
   /** Replaces request authorization (the authorization benchmark measures its cost). */
   readonly authorize?: Authorize;
 }
 
-export const buildApp = async ({ services, region, logger, authorize }: AppOptions): Promise<FastifyInstance> => {
+export const buildApp = async ({ services, region, publicUrl, logger, authorize }: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     genReqId: () => randomUUID(),
@@ -36,7 +38,7 @@ export const buildApp = async ({ services, region, logger, authorize }: AppOptio
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   registerHealthRoutes(app, services.ports.store);
-  registerWebRoutes(app, services, region);
+  registerWebRoutes(app, services, region, publicUrl);
   const catalog = await loadActionCatalog();
   const handlers = Object.fromEntries(
     Object.entries(AWS_HANDLERS).map(([model, h]) => [model, invalidatingHandlers(services, catalog, IAM_PREFIX[model] ?? model, h)]),

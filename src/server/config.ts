@@ -10,6 +10,11 @@ export interface ServerConfig {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly region: string;
+  /**
+   * The base URL people and service providers reach Gatehouse at (no trailing slash): SAML
+   * entity ids and endpoints are built from it. Undefined: http://<host>:<port> once listening.
+   */
+  readonly publicUrl?: string | undefined;
   readonly demo: boolean;
   readonly masterKey: string | undefined;
   readonly bootstrapKey: { accessKeyId: string; secretAccessKey: string } | undefined;
@@ -26,6 +31,7 @@ export const SERVE_OPTIONS = {
   'data-dir': { type: 'string' },
   'database-url': { type: 'string' },
   region: { type: 'string' },
+  'public-url': { type: 'string' },
   demo: { type: 'boolean' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -71,6 +77,21 @@ const provisioning = (env: NodeJS.ProcessEnv): ServerConfig['provisioning'] => {
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 };
 
+/** An http(s) URL without query, fragment or trailing slash. */
+const publicUrl = (raw: string | undefined): string | undefined => {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`--public-url must be an http(s) URL, got ${raw}`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw new ConfigError(`--public-url must be an http(s) URL without query, fragment or credentials, got ${raw}`);
+  }
+  return url.href.replace(/\/+$/, '');
+};
+
 const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes)$/i.test(v);
 
 export const parseServeArgs = (args: string[], env: NodeJS.ProcessEnv): ServerConfig & { help: boolean } => {
@@ -86,6 +107,7 @@ export const parseServeArgs = (args: string[], env: NodeJS.ProcessEnv): ServerCo
     dataDir: values['data-dir'] ?? env.GATEHOUSE_DATA_DIR ?? './data',
     databaseUrl: databaseUrl || undefined,
     region: values.region ?? env.GATEHOUSE_REGION ?? 'us-east-1',
+    publicUrl: publicUrl(values['public-url'] ?? env.GATEHOUSE_PUBLIC_URL),
     demo: values.demo ?? truthy(env.GATEHOUSE_DEMO),
     masterKey: env.GATEHOUSE_MASTER_KEY || undefined,
     bootstrapKey: bootstrapKey(env),

@@ -3,7 +3,8 @@
 
 import pino, { type Logger } from 'pino';
 
-const SECRET_PARAMS = /^(x-amz-signature|x-amz-security-token|x-amz-credential|code|code_verifier|token|password)$/i;
+// Session and SigninToken: the federation endpoint's credentials and console sign-in tokens.
+const SECRET_PARAMS = /^(x-amz-signature|x-amz-security-token|x-amz-credential|code|code_verifier|token|password|session|signintoken)$/i;
 
 /** The URL with the value of every credential-bearing query parameter replaced. */
 export const redactUrl = (url: string): string => {

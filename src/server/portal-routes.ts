@@ -11,6 +11,8 @@ import type { HeldSession } from '../domain/sessions/session-service.js';
 import { currentSession, redirect, signedIn, signInUrl, type WebDeps } from '../web/web-context.js';
 import { html, type Html } from '../web/html.js';
 import { PORTAL_ASSETS } from '../web/portal/portal-assets.js';
+import { assetResponse } from '../web/portal/asset-response.js';
+import { encodePage } from '../web/portal/compressed-page.js';
 import { portalPage, type PortalFrame, type PortalTab } from '../web/portal/portal-layout.js';
 import { portalCatalog } from '../web/portal/portal-catalog.js';
 import { accountsPage } from '../web/portal/accounts-page.js';
@@ -52,22 +54,28 @@ export function registerPortalPages(app: FastifyInstance, services: Services, re
   const frame = (held: HeldSession, tab: PortalTab): PortalFrame => ({ userName: held.session.userName ?? '', csrf: csrfToken(held.token), tab });
 
   app.get('/start/assets/:name', async (request, reply) => {
-    const asset = PORTAL_ASSETS[(request.params as { name: string }).name];
+    const asset = PORTAL_ASSETS.get((request.params as { name: string }).name);
     if (!asset) return reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('Not found');
-    return reply.headers({ 'content-type': asset.contentType, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }).send(asset.body);
+    const answer = assetResponse(asset, request.headers['accept-encoding'], request.headers['if-none-match']);
+    return reply.code(answer.status).headers(answer.headers).send(answer.body);
   });
 
   app.get('/start', async (request, reply) => {
     const held = await requireSignIn(request, reply);
     if (!held) return reply;
     const accounts = await portalCatalog(services.ports.store, await instance(), held.session.userId!);
-    return send(reply, 200, accountsPage(frame(held, 'accounts'), accounts, text(queryOf(request).q).slice(0, 256)));
+    const q = text(queryOf(request).q).slice(0, 256);
+    const page = accountsPage(frame(held, 'accounts'), accounts, q);
+    if (q !== '') return send(reply, 200, page);
+    // Compressed only when it echoes no input (see encodePage): the usual visit, and the heavy one.
+    const encoded = encodePage(page.text, request.headers['accept-encoding']);
+    return reply.code(200).headers({ ...PAGE_HEADERS, ...encoded.headers }).send(encoded.body);
   });
 
   app.get('/start/applications', async (request, reply) => {
     const held = await requireSignIn(request, reply);
     if (!held) return reply;
-    return send(reply, 200, applicationsPage(frame(held, 'applications')));
+    return send(reply, 200, applicationsPage(frame(held, 'applications'), await services.applications.applicationsForUser(held.session.userId!)));
   });
 
   app.get('/start/credentials', async (request, reply) => {

@@ -9,11 +9,15 @@ import { registerSignInRoutes } from '../web/sign-in-routes.js';
 import { registerDeviceRoutes } from '../web/device-routes.js';
 import { registerAuthorizeRoutes } from '../web/authorize-routes.js';
 import { registerPortalPages } from './portal-routes.js';
+import { registerSettingsRoutes } from './settings-routes.js';
+import { registerFederationRoutes } from './federation-routes.js';
+import { registerConsoleRoutes } from './console-routes.js';
+import { registerSamlRoutes } from './saml-routes.js';
 
 /** The base URL as the client reached us (behind a proxy, its Host and scheme). */
 const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.headers.host ?? 'localhost'}`;
 
-export function registerWebRoutes(app: FastifyInstance, services: Services, region: string): void {
+export function registerWebRoutes(app: FastifyInstance, services: Services, region: string, publicUrl?: string): void {
   const log = (e: unknown) => app.log.error({ err: e }, 'sign-in request failed');
   registerOidcRoutes(app, { oidc: services.oidc, baseUrl, log });
   registerPortalRoutes(app, services.portal, log);
@@ -22,4 +26,8 @@ export function registerWebRoutes(app: FastifyInstance, services: Services, regi
   registerDeviceRoutes(app, deps);
   registerAuthorizeRoutes(app, deps);
   registerPortalPages(app, services, region);
+  registerSettingsRoutes(app, services);
+  registerFederationRoutes(app, services);
+  registerConsoleRoutes(app, services, region);
+  registerSamlRoutes(app, services, publicUrl);
 }

@@ -7,5 +7,8 @@ import type { IamTables } from './iam/tables.js';
 import type { StsTables } from './sts/tables.js';
 import type { DirectoryTables } from './directory/tables.js';
 import type { SessionsTables } from './sessions/tables.js';
+import type { ApplicationsTables } from './applications/tables.js';
+import type { SamlTables } from './saml/tables.js';
+import type { ConsoleTables } from './console/tables.js';
 
-export interface Database extends CoreTables, IdentityStoreTables, OrganizationsTables, IamTables, StsTables, DirectoryTables, SessionsTables {}
+export interface Database extends CoreTables, IdentityStoreTables, OrganizationsTables, IamTables, StsTables, DirectoryTables, SessionsTables, ApplicationsTables, SamlTables, ConsoleTables {}

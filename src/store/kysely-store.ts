@@ -13,6 +13,9 @@ import { KyselyStsRepository } from './sts/sts-repository.js';
 import { KyselyDirectoryRepository } from './directory/directory-repository.js';
 import { KyselySessionRepository } from './sessions/session-repository.js';
 import { KyselyOidcRepository } from './sessions/oidc-repository.js';
+import { KyselyApplicationRepository } from './applications/application-repository.js';
+import { KyselySamlRepository } from './saml/saml-repository.js';
+import { KyselyConsoleRepository } from './console/console-repository.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -26,6 +29,9 @@ const repositories = (db: Kysely<Database>): Repositories => ({
   directory: new KyselyDirectoryRepository(db),
   sessions: new KyselySessionRepository(db),
   oidc: new KyselyOidcRepository(db),
+  applications: new KyselyApplicationRepository(db),
+  saml: new KyselySamlRepository(db),
+  console: new KyselyConsoleRepository(db),
 });
 
 export interface KyselyStore extends Store {

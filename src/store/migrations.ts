@@ -10,6 +10,10 @@ import { migration005SsoAdmin } from './sso-admin/migration-005-sso-admin.js';
 import { migration006Sts } from './sts/migration-006-sts.js';
 import { migration007Directory } from './directory/migration-007-directory.js';
 import { migration008Sessions } from './sessions/migration-008-sessions.js';
+import { migration009Webauthn } from './directory/migration-009-webauthn.js';
+import { migration010Applications } from './applications/migration-010-applications.js';
+import { migration011Saml } from './saml/migration-011-saml.js';
+import { migration012Console } from './console/migration-012-console.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-core': migration001Core,
@@ -20,6 +24,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-sts': migration006Sts,
   '007-directory': migration007Directory,
   '008-sessions': migration008Sessions,
+  '009-webauthn': migration009Webauthn,
+  '010-applications': migration010Applications,
+  '011-saml': migration011Saml,
+  '012-console': migration012Console,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionService, HeldSession } from '../domain/sessions/session-service.js';
 import type { OidcService } from '../domain/oidc/oidc-service.js';
 import { checkCsrf } from '../domain/sessions/csrf.js';
+import type { RelyingParty } from '../domain/directory/directory-credentials.js';
 import type { Html } from './html.js';
 import { readCookie, sessionCookieName, setSessionCookie } from './cookies.js';
 import type { Form } from './form.js';
@@ -17,8 +18,9 @@ export interface WebDeps {
 const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
-  // No scripts at all; no framing (the consent pages must not be clickjacked).
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'",
+  // Our own scripts and styles only (no inline ones); no framing (the consent pages must not be
+  // clickjacked). No form-action: the consent forms end in a redirect to the client's loopback.
+  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'",
   'x-frame-options': 'DENY',
   'x-content-type-options': 'nosniff',
   // User codes and authorization requests are in URLs: do not pass them on.
@@ -26,6 +28,13 @@ const PAGE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 export const sendPage = (reply: FastifyReply, status: number, body: Html) => reply.code(status).headers(PAGE_HEADERS).send(body.text);
+
+/** The same for pages whose forms only ever post (and redirect) to us, as the portal's do. */
+export const sendOwnFormsPage = (reply: FastifyReply, status: number, body: Html) =>
+  reply
+    .code(status)
+    .headers({ ...PAGE_HEADERS, 'content-security-policy': `${PAGE_HEADERS['content-security-policy']}; form-action 'self'` })
+    .send(body.text);
 
 export const redirect = (reply: FastifyReply, location: string) => reply.code(303).headers({ 'cache-control': 'no-store', location }).send();
 
@@ -46,3 +55,12 @@ export const signedIn = (held: HeldSession | undefined): held is HeldSession => 
 export const csrfOk = (held: HeldSession, form: Form): boolean => checkCsrf(held.token, form.csrf);
 
 export const signInUrl = (next: string): string => `/signin?next=${encodeURIComponent(next)}`;
+
+/**
+ * The WebAuthn relying party as the browser sees it: the host name it used (the rp id; WebAuthn
+ * refuses IP addresses) and the page's origin, which signed responses must name.
+ */
+export const relyingParty = (request: FastifyRequest): RelyingParty => {
+  const host = request.headers.host ?? 'localhost';
+  return { id: new URL(`http://${host}`).hostname, origin: `${request.protocol}://${host}` };
+};

@@ -56,7 +56,7 @@ describe('SAML identity provider', () => {
     assert.match(xml, /xmldsig-more#rsa-sha256/);
     assert.match(xml, /xml-exc-c14n#/);
     assert.match(xml, /<saml:AudienceRestriction><saml:Audience>urn:amazon:webservices<\/saml:Audience>/);
-    assert.match(xml, new RegExp(`Recipient="${AWS_ACS}" InResponseTo="_request1"`));
+    assert.match(xml, new RegExp(`<saml:SubjectConfirmationData InResponseTo="_request1" NotOnOrAfter="[^"]+" Recipient="${AWS_ACS}">`));
     assert.match(xml, /<saml:Conditions NotBefore="[^"]+" NotOnOrAfter="[^"]+">/);
   });
 
@@ -69,7 +69,7 @@ describe('SAML identity provider', () => {
   it('escapes text and attribute values', () => {
     const xml = decode(responseFor(idp, target, NOW, { nameId: 'a<b>&"c', inResponseTo: '"><x' }));
     assert.match(xml, />a&lt;b&gt;&amp;"c</);
-    assert.match(xml, /InResponseTo="&quot;&gt;&lt;x"/);
+    assert.match(xml, /InResponseTo="&quot;>&lt;x"/);
     assert.throws(() => responseFor(idp, target, NOW, { nameId: 'bad\u0001' }));
   });
 

@@ -18,7 +18,8 @@ export const denialMessage = (principalArn: string, action: string, resource: st
   const head = `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource}`;
   if (decision.decision === 'ExplicitDeny') {
     const type = ORDER.find((t) => decision.byType[t] === 'ExplicitDeny') ?? 'identity';
-    return `${head} with an explicit deny in a ${TYPE_WORDS[type]}`;
+    // "an identity-based policy", "a service control policy": the article follows the sound.
+    return `${head} with an explicit deny in ${/^[aeiou]/.test(TYPE_WORDS[type]) ? 'an' : 'a'} ${TYPE_WORDS[type]}`;
   }
   const type = ORDER.find((t) => decision.byType[t] === 'ImplicitDeny') ?? 'identity';
   return `${head} because no ${TYPE_WORDS[type]} allows the ${action} action`;

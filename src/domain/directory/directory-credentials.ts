@@ -2,6 +2,10 @@
 // sign-in (portal sessions, OAuth: the sign-in work). Sign-in asks these questions; how the
 // answers are kept and checked is the directory's business.
 
+import type { Ceremony } from './webauthn-devices.js';
+
+export type { Ceremony, RelyingParty } from './webauthn-devices.js';
+
 export type MfaMode = 'required' | 'optional' | 'off';
 
 /**
@@ -31,6 +35,9 @@ export interface TotpEnrollment {
   readonly otpauthUrl: string;
 }
 
+/** What the browser's WebAuthn call is given; JSON as @simplewebauthn/browser expects it. */
+export type WebAuthnOptions = Readonly<Record<string, unknown>>;
+
 export interface DirectoryCredentials {
   /** Checks a password, counting failures per user whatever the source (lockout, delays). */
   checkPassword(userName: string, password: string): Promise<PasswordCheck>;
@@ -43,6 +50,13 @@ export interface DirectoryCredentials {
   startTotpEnrollment(userId: string, deviceName: string): Promise<TotpEnrollment>;
   /** Completes an enrollment with a first valid code; refuses a third device. */
   confirmTotp(userId: string, enrollmentId: string, code: string): Promise<MfaDeviceInfo>;
+  /** Options for registering a security key or passkey; the challenge is bound to `c.bindingId`. */
+  startWebAuthnRegistration(c: Ceremony): Promise<WebAuthnOptions>;
+  /** Verifies the browser's registration response (challenge, origin, rp id) and adds the device. */
+  finishWebAuthnRegistration(c: Ceremony, deviceName: string, response: unknown): Promise<MfaDeviceInfo>;
+  startWebAuthnAuthentication(c: Ceremony): Promise<WebAuthnOptions>;
+  /** Checks an assertion from one of the user's keys; each challenge once, counters forward only. */
+  verifyWebAuthn(c: Ceremony, response: unknown): Promise<boolean>;
   /** Whether the user may sign in at all (exists and is not disabled). */
   isActive(userId: string): Promise<boolean>;
 }

@@ -4,7 +4,8 @@
 
 import type { Ports } from '../ports.js';
 import { AttemptGate } from './attempt-gate.js';
-import type { DirectoryCredentials, MfaDeviceInfo, MfaMode, PasswordCheck, TotpEnrollment } from './directory-credentials.js';
+import { GatehouseError, notFound } from '../../lib/errors.js';
+import type { DirectoryCredentials, MfaDeviceInfo, MfaMode, PasswordCheck, TotpEnrollment, WebAuthnOptions } from './directory-credentials.js';
 import type { MfaDeviceRecord } from './directory-repository.js';
 import { DirectorySettingsStore, type DirectorySettings } from './directory-settings.js';
 import { DirectoryUsers, type DirectoryUser, type UserReference } from './directory-users.js';
@@ -12,6 +13,7 @@ import { deviceInfo, MfaDevices } from './mfa-devices.js';
 import { PasswordChanges, type SetPasswordOptions } from './password-changes.js';
 import { PasswordChecker } from './password-check.js';
 import type { SignInStatus } from './sign-in-status.js';
+import { WebAuthnDevices, type Ceremony } from './webauthn-devices.js';
 
 const future = (t: number | undefined, now: number) => (t !== undefined && t > now ? t : undefined);
 
@@ -21,6 +23,7 @@ export class DirectoryService implements DirectoryCredentials {
   private readonly checker: PasswordChecker;
   private readonly passwords: PasswordChanges;
   private readonly devices: MfaDevices;
+  private readonly keys: WebAuthnDevices;
   private readonly settings: DirectorySettingsStore;
 
   constructor(private readonly ports: Ports) {
@@ -29,6 +32,7 @@ export class DirectoryService implements DirectoryCredentials {
     this.checker = new PasswordChecker(ports, this.users, this.gate);
     this.passwords = new PasswordChanges(ports, this.users, this.gate);
     this.devices = new MfaDevices(ports, this.gate);
+    this.keys = new WebAuthnDevices(ports, this.gate);
     this.settings = new DirectorySettingsStore(ports);
   }
 
@@ -44,6 +48,32 @@ export class DirectoryService implements DirectoryCredentials {
     this.devices.startEnrollment(await this.users.get(userId), deviceName);
   confirmTotp = (userId: string, enrollmentId: string, code: string): Promise<MfaDeviceInfo> =>
     this.devices.confirm(userId, enrollmentId, code);
+
+  startWebAuthnRegistration = async (c: Ceremony): Promise<WebAuthnOptions> =>
+    this.keys.startRegistration(await this.users.get(c.userId), c) as unknown as WebAuthnOptions;
+  finishWebAuthnRegistration = (c: Ceremony, deviceName: string, response: unknown): Promise<MfaDeviceInfo> =>
+    this.keys.finishRegistration(c, deviceName, response);
+  startWebAuthnAuthentication = async (c: Ceremony): Promise<WebAuthnOptions> =>
+    (await this.keys.startAuthentication(c)) as unknown as WebAuthnOptions;
+  verifyWebAuthn = (c: Ceremony, response: unknown): Promise<boolean> => this.keys.verify(c, response);
+
+  // ---- the user's own devices (portal Settings)
+
+  renameMfaDevice = (userId: string, deviceId: string, name: string): Promise<void> => this.devices.rename(userId, deviceId, name);
+
+  /** Removes one of the user's devices; never the last one while MFA is required. */
+  async removeOwnMfaDevice(userId: string, deviceId: string): Promise<void> {
+    const devices = await this.devices.list(userId);
+    if (!devices.some((d) => d.deviceId === deviceId)) throw notFound('MfaDevice', `You have no MFA device ${deviceId}.`, { resourceId: deviceId });
+    if (devices.length === 1 && (await this.mfaMode()) === 'required') {
+      throw new GatehouseError('InvalidState', 'Multi-factor authentication is required: register another device before you remove your last one.', {
+        resource: 'MfaDevice',
+        resourceId: deviceId,
+        reason: 'LastDevice',
+      });
+    }
+    await this.devices.delete(userId, deviceId);
+  }
 
   async isActive(userId: string): Promise<boolean> {
     if (!(await this.users.findById(userId))) return false;
@@ -117,7 +147,7 @@ export class DirectoryService implements DirectoryCredentials {
 
   async listMfaDeviceRecords(userId: string): Promise<readonly Omit<MfaDeviceRecord, 'secretSealed'>[]> {
     await this.users.get(userId);
-    return (await this.devices.list(userId)).map(({ secretSealed: _, ...rest }) => rest);
+    return (await this.devices.list(userId)).map(({ secretSealed: _, credential: __, ...rest }) => rest);
   }
 
   async deleteMfaDevice(userId: string, deviceId: string): Promise<void> {

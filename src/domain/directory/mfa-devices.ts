@@ -1,5 +1,6 @@
 // TOTP devices: enrollment (a secret shown once, confirmed by a first code), checking codes
-// (each accepted once: the device remembers the last time step used), listing and removal.
+// (each accepted once: the device remembers the last time step used), listing, renaming and
+// removal (of either kind; WebAuthn ceremonies are in webauthn-devices.ts).
 // Secrets are sealed with the key ring, bound to their user and device, and opened only to
 // compute codes.
 
@@ -9,18 +10,21 @@ import type { AttemptGate } from './attempt-gate.js';
 import type { MfaDeviceInfo, TotpEnrollment } from './directory-credentials.js';
 import type { MfaDeviceRecord } from './directory-repository.js';
 import type { DirectoryUser } from './directory-users.js';
+import { countOf, freeSlot, MAX_DEVICE_NAME, MAX_TOTP_DEVICES, tooManyDevices } from './device-slots.js';
 import { encodeTotpSecret, matchTotp, otpauthUrl, TOTP_SECRET_BYTES } from './totp.js';
 
-export const MAX_MFA_DEVICES = 2;
+export { MAX_MFA_DEVICES } from './device-slots.js';
 /** How long a started enrollment waits for its first code. */
 export const ENROLLMENT_TTL_MS = 10 * 60 * 1000;
-const MAX_DEVICE_NAME = 64;
 
 /** The sealing context: a secret copied to another user's or device's row will not open. */
 const secretContext = (userId: string, deviceId: string) => `directory:totp:${userId}:${deviceId}`;
 
-const tooManyDevices = () =>
-  new GatehouseError('LimitExceeded', `A user may have at most ${MAX_MFA_DEVICES} MFA devices.`, { resource: 'MfaDevice' });
+export const checkDeviceName = (deviceName: string): string => {
+  const name = deviceName.trim();
+  if (name.length === 0 || name.length > MAX_DEVICE_NAME) throw invalid('DeviceName', `A device name is 1 to ${MAX_DEVICE_NAME} characters.`);
+  return name;
+};
 
 export const deviceInfo = (d: MfaDeviceRecord): MfaDeviceInfo => ({ deviceId: d.deviceId, kind: d.kind, name: d.name, createdAt: d.createdAt });
 
@@ -35,10 +39,9 @@ export class MfaDevices {
   }
 
   async startEnrollment(user: DirectoryUser, deviceName: string): Promise<TotpEnrollment> {
-    const name = deviceName.trim();
-    if (name.length === 0 || name.length > MAX_DEVICE_NAME) throw invalid('DeviceName', `A device name is 1 to ${MAX_DEVICE_NAME} characters.`);
+    const name = checkDeviceName(deviceName);
     const repo = this.ports.store.directory;
-    if ((await repo.listDevices(user.userId)).length >= MAX_MFA_DEVICES) throw tooManyDevices();
+    if (countOf(await repo.listDevices(user.userId), 'totp') >= MAX_TOTP_DEVICES) throw tooManyDevices('totp');
     const now = this.ports.clock.now();
     await repo.deleteExpiredEnrollments(now);
     // The enrollment id becomes the device id, so the sealed secret moves over unchanged.
@@ -65,9 +68,8 @@ export class MfaDevices {
     const secret = this.ports.keyRing.openString(enrollment.secretSealed, secretContext(userId, enrollmentId));
     const step = matchTotp(secret, code, now);
     if (step === undefined) throw invalid('Code', 'The code is not valid for this device; check the device clock.');
-    const used = new Set((await repo.listDevices(userId)).map((d) => d.slot));
-    const slot = [1, 2].find((s) => !used.has(s));
-    if (slot === undefined) throw tooManyDevices();
+    const slot = freeSlot(await repo.listDevices(userId), 'totp');
+    if (slot === undefined) throw tooManyDevices('totp');
     const device: MfaDeviceRecord = {
       deviceId: enrollmentId,
       userId,
@@ -84,7 +86,7 @@ export class MfaDevices {
       await repo.insertDevice(device);
     } catch (e) {
       // Another enrollment took the slot at the same moment.
-      if (e instanceof GatehouseError && e.code === 'Conflict') throw tooManyDevices();
+      if (e instanceof GatehouseError && e.code === 'Conflict') throw tooManyDevices('totp');
       throw e;
     }
     await repo.deleteEnrollment(enrollmentId);
@@ -98,6 +100,7 @@ export class MfaDevices {
     const repo = this.ports.store.directory;
     const now = this.ports.clock.now();
     for (const device of await repo.listDevices(userId)) {
+      if (device.kind !== 'totp') continue;
       const secret = this.ports.keyRing.openString(device.secretSealed, secretContext(userId, device.deviceId));
       const step = matchTotp(secret, code, now);
       if (step === undefined || step <= device.lastUsedStep) continue;
@@ -108,6 +111,13 @@ export class MfaDevices {
       }
     }
     return false;
+  }
+
+  async rename(userId: string, deviceId: string, deviceName: string): Promise<void> {
+    const name = checkDeviceName(deviceName);
+    if (!(await this.ports.store.directory.renameDevice(userId, deviceId, name))) {
+      throw notFound('MfaDevice', `The user has no MFA device ${deviceId}.`, { resourceId: deviceId });
+    }
   }
 
   async delete(userId: string, deviceId: string): Promise<void> {

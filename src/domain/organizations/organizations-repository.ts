@@ -42,6 +42,8 @@ export interface OrganizationsRepository {
   /** Conflict (resource `Account`, reason `EMAIL_ALREADY_EXISTS`) on a used e-mail address. */
   createAccount(account: Account): Promise<void>;
   getAccount(id: string): Promise<Account | undefined>;
+  /** The accounts among `ids` that exist, in no particular order (one query per few hundred ids). */
+  getAccounts(ids: readonly string[]): Promise<Account[]>;
   /** E-mail addresses compare case-insensitively. */
   getAccountByEmail(email: string): Promise<Account | undefined>;
   listAccounts(): Promise<Account[]>;

@@ -18,8 +18,7 @@ export async function userAssignments(store: Store, instance: Instance, userId: 
 /** The active accounts the user holds any assignment on. */
 export async function userAccounts(store: Store, instance: Instance, userId: string): Promise<Account[]> {
   const ids = [...new Set((await userAssignments(store, instance, userId)).map((a) => a.accountId))];
-  const accounts = await Promise.all(ids.map((id) => store.organizations.getAccount(id)));
-  return accounts.filter((a): a is Account => a !== undefined && a.status === 'ACTIVE');
+  return (await store.organizations.getAccounts(ids)).filter((a) => a.status === 'ACTIVE');
 }
 
 /** The permission sets the user holds on the account. */

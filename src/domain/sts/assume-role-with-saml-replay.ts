@@ -1,24 +1,20 @@
-// Each assertion is accepted once while it is valid. For this slice the memory of used
-// assertions is per process (one node); a table shared by all nodes is the next step.
-// Entries are dropped once their assertion could no longer be accepted anyway.
+// Each assertion is accepted once while it is valid, on every node: the memory of used
+// assertions is a table shared by all nodes, keyed by a digest of (provider, issuer, assertion
+// id) with a unique constraint, so of two nodes presented the same assertion one inserts and the
+// other is refused. Entries go once their assertion could no longer be accepted anyway.
 
-export class SamlReplayCache {
-  private readonly used = new Map<string, number>();
+import { createHash } from 'node:crypto';
+import type { Ports } from '../ports.js';
 
-  /** Records `key` until `until` (epoch ms); false when it was already recorded. */
-  claim(key: string, until: number, now: number): boolean {
-    for (const [k, expiry] of this.used) if (expiry <= now) this.used.delete(k);
-    if (this.used.has(key)) return false;
-    this.used.set(key, until);
-    return true;
-  }
+export interface AssertionIdentity {
+  readonly providerArn: string;
+  readonly issuer: string;
+  readonly assertionId: string;
 }
 
-const caches = new WeakMap<object, SamlReplayCache>();
+const replayKey = (a: AssertionIdentity): string =>
+  createHash('sha256').update(`${a.providerArn}\n${a.issuer}\n${a.assertionId}`).digest('hex');
 
-/** One cache per owner (the server's ports), so tests with separate servers do not share one. */
-export const replayCacheOf = (owner: object): SamlReplayCache => {
-  let cache = caches.get(owner);
-  if (!cache) caches.set(owner, (cache = new SamlReplayCache()));
-  return cache;
-};
+/** Records the assertion as used until `until` (epoch ms); false when it was used already. */
+export const claimAssertionOnce = (ports: Ports, assertion: AssertionIdentity, until: number): Promise<boolean> =>
+  ports.store.saml.claimAssertion(replayKey(assertion), until, ports.clock.now());

@@ -21,7 +21,7 @@ import { checkAudience, checkRolePair, checkTimes } from './assume-role-with-sam
 import { samlSessionRequest } from './assume-role-with-saml-session.js';
 import { metadataSigningCertificates } from './assume-role-with-saml-metadata.js';
 import { nameQualifier, samlContext, subjectType } from './assume-role-with-saml-context.js';
-import { replayCacheOf } from './assume-role-with-saml-replay.js';
+import { claimAssertionOnce } from './assume-role-with-saml-replay.js';
 
 export interface AssumeRoleWithSamlInput {
   readonly roleArn: string;
@@ -125,8 +125,8 @@ export async function assumeRoleWithSaml(
   if (claims.sessionNotOnOrAfter !== undefined && claims.sessionNotOnOrAfter <= now) throw samlAssertionExpired();
   const expiresAt = Math.min(now + durationSeconds * 1000, claims.sessionNotOnOrAfter ?? Infinity);
 
-  // Last, after every await: the claim is synchronous, so of two racing requests one wins.
-  if (!replayCacheOf(ports).claim(`${provider.arn}\n${claims.issuer}\n${claims.assertionId}`, usableUntil, now)) {
+  // Last, after every other check: the shared table lets one of two racing requests win.
+  if (!(await claimAssertionOnce(ports, { providerArn: provider.arn, issuer: claims.issuer, assertionId: claims.assertionId }, usableUntil))) {
     throw invalidSamlResponse('the assertion has already been used');
   }
   const { session, sessionToken } = issueSession(ports, {

@@ -6,6 +6,8 @@ import type { DirectoryService } from '../../domain/directory/directory-service.
 import type { DirectorySettings } from '../../domain/directory/directory-settings.js';
 import type { ServiceHandlers } from '../operation.js';
 import { SESSION_ADMIN_HANDLERS } from './session-handlers.js';
+import { APPLICATION_ADMIN_HANDLERS } from './application-handlers.js';
+import { SAML_KEY_HANDLERS } from './saml-key-handlers.js';
 
 const date = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
 
@@ -19,6 +21,8 @@ const settingsShape = (s: DirectorySettings) => ({ MfaMode: s.mfaMode, SessionDu
 
 export const GATEHOUSE_ADMIN_HANDLERS: ServiceHandlers = {
   ...SESSION_ADMIN_HANDLERS,
+  ...APPLICATION_ADMIN_HANDLERS,
+  ...SAML_KEY_HANDLERS,
   async SetUserPassword(input, { services: { directory } }) {
     const user = await userOf(directory, input);
     if (input.Password === undefined) {

@@ -11,10 +11,11 @@ import type {
   MfaDeviceRecord,
   PasswordWrite,
   TotpEnrollmentRecord,
+  WebAuthnChallengeRecord,
 } from '../../domain/directory/directory-repository.js';
 import { conflict } from '../../lib/errors.js';
 import { isUniqueViolation } from '../driver-errors.js';
-import { toCredential, toDevice, toEnrollment, toSettings } from './rows.js';
+import { toChallenge, toCredential, toDevice, toEnrollment, toSettings } from './rows.js';
 import type { DirectoryTables } from './tables.js';
 
 const SETTINGS_ID = 'instance';
@@ -98,9 +99,14 @@ export class KyselyDirectoryRepository implements DirectoryRepository {
           last_used_step: d.lastUsedStep,
           last_used_at: d.lastUsedAt ?? null,
           created_at: d.createdAt,
+          credential_id: d.credential?.credentialId ?? null,
+          public_key: d.credential?.publicKey ?? null,
+          sign_count: d.credential?.signCount ?? null,
+          transports: d.credential ? d.credential.transports.join(',') : null,
         })
         .execute();
     } catch (e) {
+      // The slot, or the same authenticator registered twice.
       if (isUniqueViolation(e)) throw conflict('The user has a device in that slot already.', { resource: 'MfaDevice', field: 'Slot' });
       throw e;
     }
@@ -119,6 +125,43 @@ export class KyselyDirectoryRepository implements DirectoryRepository {
       .where('last_used_step', '<', step)
       .executeTakeFirst();
     return r.numUpdatedRows > 0n;
+  }
+
+  async renameDevice(userId: string, deviceId: string, name: string): Promise<boolean> {
+    const r = await this.db.updateTable('directory_mfa_device').set({ name }).where('user_id', '=', userId).where('device_id', '=', deviceId).executeTakeFirst();
+    return r.numUpdatedRows > 0n;
+  }
+
+  async markCredentialUsed(deviceId: string, expected: number, next: number, now: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('directory_mfa_device')
+      .set({ sign_count: next, last_used_at: now })
+      .where('device_id', '=', deviceId)
+      .where('sign_count', '=', expected)
+      .executeTakeFirst();
+    return r.numUpdatedRows > 0n;
+  }
+
+  async insertChallenge(c: WebAuthnChallengeRecord): Promise<void> {
+    await this.db
+      .insertInto('directory_webauthn_challenge')
+      .values({ challenge: c.challenge, binding_id: c.bindingId, user_id: c.userId, purpose: c.purpose, expires_at: c.expiresAt })
+      .execute();
+  }
+
+  async takeChallenge(challenge: string, bindingId: string, purpose: WebAuthnChallengeRecord['purpose'], now: number): Promise<WebAuthnChallengeRecord | undefined> {
+    const row = await this.db.selectFrom('directory_webauthn_challenge').selectAll().where('challenge', '=', challenge).executeTakeFirst();
+    if (!row) return undefined;
+    // Whoever deletes the row owns the challenge: of two racing uses, one gets it.
+    const r = await this.db.deleteFrom('directory_webauthn_challenge').where('challenge', '=', challenge).executeTakeFirst();
+    if (r.numDeletedRows === 0n) return undefined;
+    const c = toChallenge(row);
+    return c.bindingId === bindingId && c.purpose === purpose && c.expiresAt > now ? c : undefined;
+  }
+
+  async deleteExpiredChallenges(now: number): Promise<number> {
+    const r = await this.db.deleteFrom('directory_webauthn_challenge').where('expires_at', '<=', now).executeTakeFirst();
+    return Number(r.numDeletedRows);
   }
 
   async insertEnrollment(e: TotpEnrollmentRecord): Promise<void> {

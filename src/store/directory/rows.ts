@@ -7,8 +7,15 @@ import type {
   DirectorySettingsRecord,
   MfaDeviceRecord,
   TotpEnrollmentRecord,
+  WebAuthnChallengeRecord,
 } from '../../domain/directory/directory-repository.js';
-import type { DirectoryCredentialTable, DirectoryMfaDeviceTable, DirectorySettingsTable, DirectoryTotpEnrollmentTable } from './tables.js';
+import type {
+  DirectoryCredentialTable,
+  DirectoryMfaDeviceTable,
+  DirectorySettingsTable,
+  DirectoryTotpEnrollmentTable,
+  DirectoryWebauthnChallengeTable,
+} from './tables.js';
 
 const num = (v: unknown): number => Number(v);
 const opt = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
@@ -42,9 +49,19 @@ export const toDevice = (r: Selectable<DirectoryMfaDeviceTable>): MfaDeviceRecor
     deviceId: r.device_id,
     userId: r.user_id,
     slot: num(r.slot),
-    kind: 'totp',
+    kind: r.kind === 'webauthn' ? 'webauthn' : 'totp',
     name: r.name,
     secretSealed: r.secret_sealed,
+    ...(r.kind === 'webauthn' && r.credential_id !== null && r.public_key !== null
+      ? {
+          credential: {
+            credentialId: r.credential_id,
+            publicKey: r.public_key,
+            signCount: num(r.sign_count ?? 0),
+            transports: r.transports ? r.transports.split(',') : [],
+          },
+        }
+      : {}),
     lastUsedStep: num(r.last_used_step),
     ...(lastUsedAt !== undefined ? { lastUsedAt } : {}),
     createdAt: num(r.created_at),
@@ -57,6 +74,14 @@ export const toEnrollment = (r: Selectable<DirectoryTotpEnrollmentTable>): TotpE
   name: r.name,
   secretSealed: r.secret_sealed,
   createdAt: num(r.created_at),
+  expiresAt: num(r.expires_at),
+});
+
+export const toChallenge = (r: Selectable<DirectoryWebauthnChallengeTable>): WebAuthnChallengeRecord => ({
+  challenge: r.challenge,
+  bindingId: r.binding_id,
+  userId: r.user_id,
+  purpose: r.purpose === 'register' ? 'register' : 'authenticate',
   expiresAt: num(r.expires_at),
 });
 

@@ -23,15 +23,29 @@ export interface DirectoryCredentialTable {
 export interface DirectoryMfaDeviceTable {
   device_id: string;
   user_id: string;
-  /** 1 or 2; (user_id, slot) is unique, which caps a user at two devices. */
+  /** 1-2 TOTP, 3-8 WebAuthn; (user_id, slot) is unique, which caps a user's devices. */
   slot: number;
   kind: string;
   name: string;
-  /** Sealed with the key ring: never the secret in clear. */
+  /** Sealed with the key ring: never the secret in clear. Empty for WebAuthn. */
   secret_sealed: string;
   last_used_step: number;
   last_used_at: number | null;
   created_at: number;
+  /** WebAuthn only (migration 009): base64url credential id and COSE public key. */
+  credential_id: string | null;
+  public_key: string | null;
+  sign_count: number | null;
+  /** Comma-separated authenticator transports. */
+  transports: string | null;
+}
+
+export interface DirectoryWebauthnChallengeTable {
+  challenge: string;
+  binding_id: string;
+  user_id: string;
+  purpose: string;
+  expires_at: number;
 }
 
 export interface DirectoryTotpEnrollmentTable {
@@ -56,4 +70,5 @@ export interface DirectoryTables {
   directory_mfa_device: DirectoryMfaDeviceTable;
   directory_totp_enrollment: DirectoryTotpEnrollmentTable;
   directory_settings: DirectorySettingsTable;
+  directory_webauthn_challenge: DirectoryWebauthnChallengeTable;
 }

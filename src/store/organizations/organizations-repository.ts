@@ -56,6 +56,8 @@ const toStatus = (r: Selectable<OrgCreateAccountStatusTable>): CreateAccountStat
   ...(r.failure_reason !== null ? { failureReason: r.failure_reason } : {}),
 });
 
+const ACCOUNT_CHUNK = 500;
+
 /** Runs an insert or update; a unique violation becomes a Conflict with `details`. */
 async function unique<T>(run: () => Promise<T>, message: string, details: ErrorDetails): Promise<T> {
   try {
@@ -170,6 +172,17 @@ export class KyselyOrganizationsRepository implements OrganizationsRepository {
   async getAccount(id: string): Promise<Account | undefined> {
     const r = await this.db.selectFrom('org_account').selectAll().where('id', '=', id).executeTakeFirst();
     return r && toAccount(r);
+  }
+
+  async getAccounts(ids: readonly string[]): Promise<Account[]> {
+    // Chunks keep each statement under SQLite's and PostgreSQL's bound-parameter limits.
+    const wanted = [...new Set(ids)];
+    const out: Account[] = [];
+    for (let i = 0; i < wanted.length; i += ACCOUNT_CHUNK) {
+      const rows = await this.db.selectFrom('org_account').selectAll().where('id', 'in', wanted.slice(i, i + ACCOUNT_CHUNK)).execute();
+      out.push(...rows.map(toAccount));
+    }
+    return out;
   }
 
   async getAccountByEmail(email: string): Promise<Account | undefined> {

@@ -13,7 +13,8 @@ export interface CatalogAccount {
   readonly roles: readonly PermissionSet[];
 }
 
-const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
+// One collator for the whole sort: localeCompare would build one per comparison.
+const byName = new Intl.Collator('en', { sensitivity: 'base' }).compare;
 
 export async function portalCatalog(store: Store, instance: Instance, userId: string): Promise<CatalogAccount[]> {
   const assignments = await userAssignments(store, instance, userId);
@@ -26,9 +27,10 @@ export async function portalCatalog(store: Store, instance: Instance, userId: st
   // Each permission set is read once, however many accounts it is assigned on.
   const arns = [...new Set(assignments.map((a) => a.permissionSetArn))];
   const sets = new Map((await Promise.all(arns.map((arn) => store.ssoAdmin.getPermissionSet(arn)))).filter((s): s is PermissionSet => s !== undefined).map((s) => [s.permissionSetArn, s]));
-  const accounts = await Promise.all([...setsByAccount.keys()].map((id) => store.organizations.getAccount(id)));
+  // One query per few hundred accounts, not one per account: a user may hold a thousand.
+  const accounts = await store.organizations.getAccounts([...setsByAccount.keys()]);
   return accounts
-    .filter((a): a is Account => a !== undefined && a.status === 'ACTIVE')
+    .filter((a) => a.status === 'ACTIVE')
     .map((account) => ({
       account,
       roles: [...setsByAccount.get(account.id)!].map((arn) => sets.get(arn)).filter((s): s is PermissionSet => s !== undefined).sort((x, y) => byName(x.name, y.name)),

@@ -5,7 +5,7 @@
 import { html, type Html } from '../html.js';
 import { hidden } from '../layout.js';
 
-export type PortalTab = 'accounts' | 'applications' | undefined;
+export type PortalTab = 'accounts' | 'applications' | 'settings' | undefined;
 
 export interface PortalFrame {
   readonly userName: string;
@@ -23,5 +23,5 @@ export const portalPage = (title: string, frame: PortalFrame, body: Html): Html 
 <body><a class="skip" href="#content">Skip to content</a>
 <header class="top"><span class="brand">Gatehouse</span><span class="who">Signed in as <strong>${frame.userName}</strong></span>
 <form method="post" action="/signout">${hidden({ csrf: frame.csrf })}<button type="submit" class="link">Sign out</button></form></header>
-<nav class="tabs" aria-label="Access portal">${tabLink(frame, 'accounts', '/start', 'Accounts')}${tabLink(frame, 'applications', '/start/applications', 'Applications')}</nav>
+<nav class="tabs" aria-label="Access portal">${tabLink(frame, 'accounts', '/start', 'Accounts')}${tabLink(frame, 'applications', '/start/applications', 'Applications')}${tabLink(frame, 'settings', '/start/settings', 'Settings')}</nav>
 <main id="content" tabindex="-1">${body}</main></body></html>`;

@@ -1,0 +1,73 @@
+// The federation endpoint, as AWS's sign-in service has it for custom identity brokers, so the
+// portal and CLI tools reach the console one way:
+//   /federation?Action=getSigninToken&Session={"sessionId","sessionKey","sessionToken"}
+//     answers {"SigninToken": "..."}: sealed, single-use, valid 15 minutes (less when the
+//     credentials expire sooner). POST with a form body keeps the credentials out of URLs.
+//   /federation?Action=login&SigninToken=...&Destination=...
+//     sets the console cookie and sends the browser to Destination when it is a page of our
+//     console (anything else lands on the console's home: never an open redirect).
+// The logger redacts Session and SigninToken from every URL it writes.
+
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../domain/services.js';
+import { GatehouseError } from '../lib/errors.js';
+import { ConsoleService } from '../domain/console/console-service.js';
+import { readForm } from '../web/form.js';
+import { redirect } from '../web/web-context.js';
+import { setConsoleCookie } from '../web/console/console-cookie.js';
+import { consoleDestination, CONSOLE_HOME } from '../web/console/console-destination.js';
+import { consoleMessagePage } from '../web/console/console-layout.js';
+import { sendConsolePage } from '../web/console/send-console-page.js';
+
+type Params = Readonly<Record<string, string>>;
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const queryParams = (request: FastifyRequest): Params =>
+  Object.fromEntries(Object.entries((request.query ?? {}) as Record<string, unknown>).flatMap(([k, v]) => (text(v) === undefined ? [] : [[k, v as string]])));
+
+const STATUS: Partial<Record<GatehouseError['code'], number>> = { Validation: 400, Unauthenticated: 403, AccessDenied: 403 };
+
+const sendJson = (reply: FastifyReply, status: number, body: unknown) =>
+  reply.code(status).headers({ 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).send(JSON.stringify(body));
+
+export const originOf = (request: FastifyRequest): string => `${request.protocol}://${request.headers.host ?? 'localhost'}`;
+
+export function registerFederationRoutes(app: FastifyInstance, services: Services): void {
+  const consoleService = new ConsoleService(services.ports, services.sts, services.sessions);
+
+  const getSigninToken = async (reply: FastifyReply, p: Params) => {
+    // The console session lasts exactly as long as the credentials; a duration of its own would
+    // only mislead (AWS refuses SessionDuration for role credentials too).
+    if (p.SessionDuration !== undefined) {
+      return sendJson(reply, 400, { Code: 'InvalidParameter', Message: 'SessionDuration is not supported: the console session lasts as long as the credentials.' });
+    }
+    const { signinToken } = await consoleService.signinToken(p.Session);
+    return sendJson(reply, 200, { SigninToken: signinToken });
+  };
+
+  const login = async (request: FastifyRequest, reply: FastifyReply, p: Params) => {
+    const { cookie, session } = await consoleService.login(p.SigninToken);
+    setConsoleCookie(request, reply, cookie, (session.expiresAt - services.ports.clock.now()) / 1000);
+    return redirect(reply, consoleDestination(p.Destination, originOf(request)) ?? CONSOLE_HOME);
+  };
+
+  const handle = async (request: FastifyRequest, reply: FastifyReply, p: Params) => {
+    const action = (p.Action ?? '').toLowerCase();
+    try {
+      if (action === 'getsignintoken') return await getSigninToken(reply, p);
+      if (action === 'login') return await login(request, reply, p);
+      return sendJson(reply, 400, { Code: 'InvalidAction', Message: 'Action must be getSigninToken or login.' });
+    } catch (e) {
+      if (!(e instanceof GatehouseError) || STATUS[e.code] === undefined) {
+        app.log.error({ err: e }, 'federation request failed');
+        return sendJson(reply, 500, { Code: 'InternalFailure', Message: 'The request could not be completed.' });
+      }
+      const status = STATUS[e.code]!;
+      if (action === 'login') return sendConsolePage(reply, status, consoleMessagePage('Console sign-in refused', e.message));
+      return sendJson(reply, status, { Code: e.details.reason ?? e.code, Message: e.message });
+    }
+  };
+
+  app.get('/federation', (request, reply) => handle(request, reply, queryParams(request)));
+  app.post('/federation', (request, reply) => handle(request, reply, { ...queryParams(request), ...readForm(request.body) }));
+}

@@ -1,0 +1,26 @@
+// A self-signed certificate (CN=sp.example.com, valid 2026..2126) standing for a service
+// provider's AuthnRequest signing certificate; made once with openssl req -x509.
+
+export const SP_CERTIFICATE_PEM = `-----BEGIN CERTIFICATE-----
+MIIDFTCCAf2gAwIBAgIUd0MqIoYQ/Rbc+X2Q7GxmCXsdCQ8wDQYJKoZIhvcNAQEL
+BQAwGTEXMBUGA1UEAwwOc3AuZXhhbXBsZS5jb20wIBcNMjYxMTI4MDc1ODAyWhgP
+MjEyNjExMDQwNzU4MDJaMBkxFzAVBgNVBAMMDnNwLmV4YW1wbGUuY29tMIIBIjAN
+BgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA03Z4onBhp5R0OeWb4xPWE/KXfKH/
+TaFMFgzuMvA4zH3wus7uaHMHqFldA6hlHl01HxRfXAfwMpRs1AevBSIjScKsdF/3
+JpD0CCUP+KakiHD/7YPh9GSPmcHfejz/TJoxjEUT0WeCpwyTxZv5e7++NOlQrs86
+ePkxMtanYfoEps24YsdAL0sO52yGbFDakIyLs1N0sadr8lj2DRBUsbIyLYNMjqaa
+A1KS/XnmPTBo/jrKoY5pJ1DNHd4gDrdI0bVeR3DIzFFS7k0BEv8mCL4L3Gc37Nhi
+Ssgjt6FSohZCcMUCf0oZuQjDyqSYwkbUMLYAobR+NfN9dhBRjMPn1uLqVQIDAQAB
+o1MwUTAdBgNVHQ4EFgQUTPotmQQ9kJ1p3y7QcalGDduK8g0wHwYDVR0jBBgwFoAU
+TPotmQQ9kJ1p3y7QcalGDduK8g0wDwYDVR0TAQH/BAUwAwEB/zANBgkqhkiG9w0B
+AQsFAAOCAQEAjmRSKEKtUi0G8g0A25j1Bnx9vSPs6xBcXmY9fVC9xol1CLiYnNSQ
+vAWsQoUiEsDgmDgdtvimR+oO7FQ5YSFV84ai0LzT4NSMvTIiL52vHrwuJNJ3Z63Q
+ADOtblPn4hlbcEjnjpHvPhepIL7yO5K/eH18fByySNyNHzzgiVmynCeCq9G+ckCF
+P8qxVMPeVI7csOiiDESppl2JP7woum5mVwQJT4NzDIfVi5gBpVEm4SGqoW/9uwfG
+ipOgkUia+1jsHPediDgYktr5YS/QEF9oWJzKKwINndrREZntAe3E8alvgpLIH5EB
+3z1kfoDCGUAGK6ifK7WzSotVY6U73jo5mA==
+-----END CERTIFICATE-----
+`;
+
+/** After the certificate's notAfter. */
+export const AFTER_EXPIRY = Date.UTC(2127, 0, 1);
