@@ -27,7 +27,7 @@ const FORM_EXPIRED = 'This form has expired. Please try again.';
 const statusOf = (e: GatehouseError): number =>
   ({ Unauthenticated: 401, Throttled: 429, NotFound: 404, Conflict: 409, LimitExceeded: 409, InvalidState: 409 })[e.code as string] ?? 400;
 
-export function registerSettingsRoutes(app: FastifyInstance, services: Services): void {
+export function registerSettingsRoutes(app: FastifyInstance, services: Services, publicUrl?: string): void {
   const deps: WebDeps = { sessions: services.sessions, oidc: services.oidc };
   const directory = services.directory;
 
@@ -49,7 +49,7 @@ export function registerSettingsRoutes(app: FastifyInstance, services: Services)
     return sendPage(reply, status, authenticatorAppPage(frame(held), enrollment, await qrCodeImage(enrollment.otpauthUrl), error));
   };
   const showKeyPage = async (request: FastifyRequest, reply: FastifyReply, held: HeldSession, status: number, error?: string) =>
-    sendPage(reply, status, securityKeyPage(frame(held), await directory.startWebAuthnRegistration(ceremonyOf(held, relyingParty(request))), error));
+    sendPage(reply, status, securityKeyPage(frame(held), await directory.startWebAuthnRegistration(ceremonyOf(held, relyingParty(request, publicUrl))), error));
 
   /** A signed-in POST with a good CSRF token runs `act`; its GatehouseError is shown by `fail`. */
   const post = (
@@ -103,7 +103,7 @@ export function registerSettingsRoutes(app: FastifyInstance, services: Services)
     } catch {
       answer = undefined;
     }
-    await directory.finishWebAuthnRegistration(ceremonyOf(held, relyingParty(request)), form.name ?? '', answer);
+    await directory.finishWebAuthnRegistration(ceremonyOf(held, relyingParty(request, publicUrl)), form.name ?? '', answer);
     return 'added';
   }, (request, reply, held, status, message) => showKeyPage(request, reply, held, status, message).catch((e) => failIfLimit(e, reply, held)));
 

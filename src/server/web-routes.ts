@@ -21,12 +21,12 @@ export function registerWebRoutes(app: FastifyInstance, services: Services, regi
   const log = (e: unknown) => app.log.error({ err: e }, 'sign-in request failed');
   registerOidcRoutes(app, { oidc: services.oidc, baseUrl, log });
   registerPortalRoutes(app, services.portal, log);
-  const deps = { sessions: services.sessions, oidc: services.oidc };
+  const deps = { sessions: services.sessions, oidc: services.oidc, publicUrl };
   registerSignInRoutes(app, deps);
   registerDeviceRoutes(app, deps);
   registerAuthorizeRoutes(app, deps);
   registerPortalPages(app, services, region);
-  registerSettingsRoutes(app, services);
+  registerSettingsRoutes(app, services, publicUrl);
   registerFederationRoutes(app, services);
   registerConsoleRoutes(app, services, region);
   registerSamlRoutes(app, services, publicUrl);

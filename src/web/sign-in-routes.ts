@@ -17,7 +17,7 @@ const FORM_EXPIRED = 'This form has expired. Please try again.';
 async function renderStage(deps: WebDeps, request: FastifyRequest, reply: FastifyReply, held: HeldSession, next: string | undefined, message?: string, status = 200) {
   const f = { csrf: csrfToken(held.token), next };
   const s = held.session;
-  const rp = relyingParty(request);
+  const rp = relyingParty(request, deps.publicUrl);
   switch (s.stage) {
     case 'identify':
       return sendPage(reply, status, pages.userNamePage(f, message));
@@ -49,10 +49,10 @@ function runStep(deps: WebDeps, request: FastifyRequest, held: HeldSession, form
     case 'password':
       return steps.submitPassword(svc, held, form.password ?? '');
     case 'mfa':
-      if (key !== undefined) return steps.submitMfaKey(svc, held, relyingParty(request), key);
+      if (key !== undefined) return steps.submitMfaKey(svc, held, relyingParty(request, deps.publicUrl), key);
       return steps.submitMfaCode(svc, held, form.code ?? '');
     case 'mfa-setup':
-      if (key !== undefined) return steps.submitKeySetup(svc, held, relyingParty(request), key);
+      if (key !== undefined) return steps.submitKeySetup(svc, held, relyingParty(request, deps.publicUrl), key);
       return steps.submitMfaSetup(svc, held, form.code ?? '');
     case 'change-password':
       return steps.submitPasswordChange(svc, held, { current: form.current ?? '', next: form.new ?? '', confirm: form.confirm ?? '' });

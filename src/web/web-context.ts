@@ -13,6 +13,8 @@ import type { Form } from './form.js';
 export interface WebDeps {
   readonly sessions: SessionService;
   readonly oidc: OidcService;
+  /** The configured public URL (`--public-url`): when set, the WebAuthn relying party. */
+  readonly publicUrl?: string | undefined;
 }
 
 const PAGE_HEADERS: Readonly<Record<string, string>> = {
@@ -57,10 +59,15 @@ export const csrfOk = (held: HeldSession, form: Form): boolean => checkCsrf(held
 export const signInUrl = (next: string): string => `/signin?next=${encodeURIComponent(next)}`;
 
 /**
- * The WebAuthn relying party as the browser sees it: the host name it used (the rp id; WebAuthn
- * refuses IP addresses) and the page's origin, which signed responses must name.
+ * The WebAuthn relying party: the configured public URL's host and origin when there is one (a
+ * proxy that rewrites Host cannot move it), else the host name the browser used (the rp id;
+ * WebAuthn refuses IP addresses) and the page's origin, which signed responses must name.
  */
-export const relyingParty = (request: FastifyRequest): RelyingParty => {
+export const relyingParty = (request: FastifyRequest, publicUrl?: string): RelyingParty => {
+  if (publicUrl !== undefined) {
+    const url = new URL(publicUrl);
+    return { id: url.hostname, origin: url.origin };
+  }
   const host = request.headers.host ?? 'localhost';
   return { id: new URL(`http://${host}`).hostname, origin: `${request.protocol}://${host}` };
 };
