@@ -51,6 +51,8 @@ export const createRequestAuthorizer = (services: Services, catalog: ActionCatal
   };
 };
 
+const POLICY_NEUTRAL_SERVICES = new Set(['sts', 'gatehouse-admin']);
+
 /** Wraps handlers so that a successful call that may change policies invalidates the cache. */
 export const invalidatingHandlers = (
   services: Services,
@@ -60,8 +62,9 @@ export const invalidatingHandlers = (
 ): ServiceHandlers =>
   Object.fromEntries(
     Object.entries(handlers).map(([name, handler]): [string, OperationHandler] => {
-      // STS changes no policy (AssumeRole is a 'Write' only in the catalog's sense).
-      if (prefix === 'sts' || isReadOnly(catalog.get(`${prefix}:${name}`.toLowerCase()))) return [name, handler];
+      // STS changes no policy (AssumeRole is a 'Write' only in the catalog's sense), nor does
+      // the Gatehouse admin API (directory credentials, sessions, applications, SAML keys).
+      if (POLICY_NEUTRAL_SERVICES.has(prefix) || isReadOnly(catalog.get(`${prefix}:${name}`.toLowerCase()))) return [name, handler];
       return [
         name,
         async (input, ctx) => {

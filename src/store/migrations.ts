@@ -14,6 +14,7 @@ import { migration009Webauthn } from './directory/migration-009-webauthn.js';
 import { migration010Applications } from './applications/migration-010-applications.js';
 import { migration011Saml } from './saml/migration-011-saml.js';
 import { migration012Console } from './console/migration-012-console.js';
+import { migration013StandaloneAccounts } from './organizations/migration-013-standalone-accounts.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-core': migration001Core,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010-applications': migration010Applications,
   '011-saml': migration011Saml,
   '012-console': migration012Console,
+  '013-standalone-accounts': migration013StandaloneAccounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -54,6 +54,17 @@ export interface Account {
   readonly parentId: string;
 }
 
+/**
+ * An account that left the organization (RemoveAccountFromOrganization, LeaveOrganization). It
+ * keeps its IAM; Organizations no longer lists it, and no SCP applies to it.
+ */
+export interface StandaloneAccount {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly removedAt: number;
+}
+
 export interface CreateAccountStatus {
   readonly id: string;
   readonly accountName: string;

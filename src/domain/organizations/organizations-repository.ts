@@ -15,6 +15,7 @@ import type {
   PolicyType,
   Root,
   RootPolicyType,
+  StandaloneAccount,
   Tag,
 } from './model.js';
 
@@ -49,6 +50,11 @@ export interface OrganizationsRepository {
   listAccounts(): Promise<Account[]>;
   listAccountsForParent(parentId: string): Promise<Account[]>;
   setAccountParent(id: string, parentId: string): Promise<void>;
+  /** Deletes the account's row (it leaves the organization); its attachments and tags are the caller's. */
+  deleteAccount(id: string): Promise<void>;
+  /** Records an account that left the organization; a second removal of the same id overwrites. */
+  putStandaloneAccount(account: StandaloneAccount): Promise<void>;
+  getStandaloneAccount(id: string): Promise<StandaloneAccount | undefined>;
 
   createCreateAccountStatus(status: CreateAccountStatus): Promise<void>;
   getCreateAccountStatus(id: string): Promise<CreateAccountStatus | undefined>;

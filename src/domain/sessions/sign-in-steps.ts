@@ -143,7 +143,7 @@ export async function submitPasswordChange(
   try {
     await svc.directory().changePassword(held.session.userId!, form.current, form.next);
   } catch (e) {
-    // The directory's rules (length, breached passwords, the current one wrong) say what to fix.
+    // The directory's rules (length, common passwords, the current one wrong) say what to fix.
     if (isGatehouseError(e) && e.code !== 'InvalidState') return retry(held, e.message);
     throw e;
   }

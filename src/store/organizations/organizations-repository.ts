@@ -15,6 +15,7 @@ import type {
   PolicyType,
   Root,
   RootPolicyType,
+  StandaloneAccount,
   Tag,
 } from '../../domain/organizations/model.js';
 import type { OrgAccountTable, OrgCreateAccountStatusTable, OrgOuTable, OrgPolicyTable } from './tables.js';
@@ -202,6 +203,22 @@ export class KyselyOrganizationsRepository implements OrganizationsRepository {
 
   async setAccountParent(id: string, parentId: string): Promise<void> {
     await this.db.updateTable('org_account').set({ parent_id: parentId }).where('id', '=', id).execute();
+  }
+
+  async deleteAccount(id: string): Promise<void> {
+    await this.db.deleteFrom('org_account').where('id', '=', id).execute();
+  }
+
+  async putStandaloneAccount(a: StandaloneAccount): Promise<void> {
+    const row = { name: a.name, email: a.email, removed_at: a.removedAt };
+    await this.db.insertInto('org_standalone_account').values({ id: a.id, ...row })
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .execute();
+  }
+
+  async getStandaloneAccount(id: string): Promise<StandaloneAccount | undefined> {
+    const r = await this.db.selectFrom('org_standalone_account').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && { id: r.id, name: r.name, email: r.email, removedAt: Number(r.removed_at) };
   }
 
   async createCreateAccountStatus(s: CreateAccountStatus): Promise<void> {

@@ -104,6 +104,14 @@ export interface OrgAccountRoleRequestTable {
   completed_at: number | null;
 }
 
+/** An account that left the organization (migration 013). */
+export interface OrgStandaloneAccountTable {
+  id: string;
+  name: string;
+  email: string;
+  removed_at: number;
+}
+
 export interface OrganizationsTables {
   org_organization: OrgOrganizationTable;
   org_root: OrgRootTable;
@@ -117,4 +125,5 @@ export interface OrganizationsTables {
   org_delegated_admin: OrgDelegatedAdminTable;
   org_tag: OrgTagTable;
   org_account_role_request: OrgAccountRoleRequestTable;
+  org_standalone_account: OrgStandaloneAccountTable;
 }

@@ -42,7 +42,7 @@ const passwordSection = (frame: PortalFrame) => html`<section class="card gh-for
 <label for="current">Current password</label><input type="password" id="current" name="current" autocomplete="current-password" required>
 <label for="new">New password</label><input type="password" id="new" name="new" autocomplete="new-password" minlength="${MIN_PASSWORD_LENGTH}" required>
 <label for="confirm">New password again</label><input type="password" id="confirm" name="confirm" autocomplete="new-password" minlength="${MIN_PASSWORD_LENGTH}" required>
-<p class="note">At least ${MIN_PASSWORD_LENGTH} characters; not a common or breached password. Your other sessions are signed out.</p>
+<p class="note">At least ${MIN_PASSWORD_LENGTH} characters; not one of the commonly used passwords Gatehouse refuses. Your other sessions are signed out.</p>
 <button type="submit">Change password</button></form></section>`;
 
 export const settingsPage = (frame: PortalFrame, v: SettingsView): Html =>
