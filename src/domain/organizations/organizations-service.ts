@@ -16,6 +16,8 @@ import * as tags from './resource-tags.js';
 import { initializeOrganization, createAccountDirect, type DirectAccountInput, type InitializeInput } from './organization-setup.js';
 import { authorizeCaller, type CallerAccess } from './caller.js';
 import { getScpLevels } from './scp-levels.js';
+import { leaveOrganization, removeAccountFromOrganization } from './account-removal.js';
+import { findAccountStanding } from './account-standing.js';
 import { requireOrganization } from './hierarchy.js';
 import { scpEnabled } from './default-scp.js';
 
@@ -64,6 +66,10 @@ export class OrganizationsService {
   listAccounts = (page: PageRequest) => accounts.listAccounts(this.ctx(), page);
   listAccountsForParent = (parentId: string, page: PageRequest) => accounts.listAccountsForParent(this.ctx(), parentId, page);
   moveAccount = (input: accounts.MoveAccountInput) => this.write((c) => accounts.moveAccount(c, input));
+  removeAccountFromOrganization = (accountId: string) => this.write((c) => removeAccountFromOrganization(c, accountId));
+  leaveOrganization = (callerAccountId: string) => this.write((c) => leaveOrganization(c, callerAccountId));
+  /** A member, a standalone account that left, or undefined for an account Gatehouse never knew. */
+  accountStanding = (accountId: string) => findAccountStanding(this.ports.store.organizations, accountId);
 
   // Organizational units and the tree
   createOrganizationalUnit = (input: { parentId: string; name: string; tags?: readonly Tag[] }) =>

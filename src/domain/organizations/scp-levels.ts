@@ -4,7 +4,9 @@
 
 import type { OrgContext } from './context.js';
 import type { TargetType } from './model.js';
-import { pathFromRoot, requireAccount, requireOrganization } from './hierarchy.js';
+import { pathFromRoot, requireOrganization } from './hierarchy.js';
+import { findAccountStanding } from './account-standing.js';
+import { notFound } from './errors.js';
 import { scpEnabled } from './default-scp.js';
 import { requirePolicy } from './policies.js';
 
@@ -23,11 +25,16 @@ export interface ScpLevel {
 
 /**
  * The SCP levels for `accountId`, root first and the account last. Empty when SCPs are not
- * enabled on the root, and for the management account, which SCPs never restrict.
+ * enabled on the root, for the management account, which SCPs never restrict, and for a
+ * standalone account (one that left the organization). NotFound for an account never known.
  */
 export async function getScpLevels(ctx: OrgContext, accountId: string): Promise<ScpLevel[]> {
   const org = await requireOrganization(ctx.repo);
-  const account = await requireAccount(ctx.repo, accountId);
+  const standing = await findAccountStanding(ctx.repo, accountId);
+  if (!standing) throw notFound('Account', `We can't find an account with the id ${accountId}.`);
+  // An account that left the organization is bound by no SCP, as on AWS.
+  if (standing.kind === 'standalone') return [];
+  const account = standing.account;
   if (accountId === org.managementAccountId || !(await scpEnabled(ctx))) return [];
   const path = await pathFromRoot(ctx.repo, account.parentId);
   const targets: { type: TargetType; id: string }[] = [

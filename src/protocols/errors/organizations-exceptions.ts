@@ -33,6 +33,7 @@ export const ORGANIZATIONS_EXCEPTIONS: Record<string, { name: string; status: nu
   'InvalidState:OrganizationalUnit': e('OrganizationalUnitNotEmptyException'),
   'InvalidState:Policy': e('PolicyInUseException'),
   'InvalidState:PolicyType': e('PolicyTypeNotEnabledException'),
+  'InvalidState:ManagementAccount': e('MasterCannotLeaveOrganizationException'),
   InvalidState: e('ConstraintViolationException'),
 
   'Validation:PolicyDocument': e('MalformedPolicyDocumentException'),

@@ -38,6 +38,14 @@ export const TREE_HANDLERS: ServiceHandlers = {
     pageShape('Accounts', await services.organizations.listAccounts(pageRequest(input)), accountShape)),
   ListAccountsForParent: reader(async (input, { services }) =>
     pageShape('Accounts', await services.organizations.listAccountsForParent(input.ParentId, pageRequest(input)), accountShape)),
+  RemoveAccountFromOrganization: management(async (input, { services }) => {
+    await services.organizations.removeAccountFromOrganization(input.AccountId);
+    return {};
+  }),
+  LeaveOrganization: member(async (_input, { services, principal }) => {
+    await services.organizations.leaveOrganization(principal.accountId);
+    return {};
+  }),
   MoveAccount: management(async (input, { services }) => {
     await services.organizations.moveAccount({
       accountId: input.AccountId, sourceParentId: input.SourceParentId, destinationParentId: input.DestinationParentId,
