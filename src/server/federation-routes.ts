@@ -13,11 +13,10 @@ import type { Services } from '../domain/services.js';
 import { GatehouseError } from '../lib/errors.js';
 import { ConsoleService } from '../domain/console/console-service.js';
 import { readForm } from '../web/form.js';
-import { redirect } from '../web/web-context.js';
+import { redirect, sendOwnFormsPage as sendConsolePage } from '../web/web-context.js';
 import { setConsoleCookie } from '../web/console/console-cookie.js';
 import { consoleDestination, CONSOLE_HOME } from '../web/console/console-destination.js';
 import { consoleMessagePage } from '../web/console/console-layout.js';
-import { sendConsolePage } from '../web/console/send-console-page.js';
 
 type Params = Readonly<Record<string, string>>;
 

@@ -8,7 +8,7 @@ import type { Instance } from '../domain/instance/instance-repository.js';
 import { GatehouseError } from '../lib/errors.js';
 import { csrfToken } from '../domain/sessions/csrf.js';
 import type { HeldSession } from '../domain/sessions/session-service.js';
-import { currentSession, redirect, signedIn, signInUrl, type WebDeps } from '../web/web-context.js';
+import { currentSession, OWN_FORMS_PAGE_HEADERS, redirect, sendOwnFormsPage, signedIn, signInUrl, type WebDeps } from '../web/web-context.js';
 import { html, type Html } from '../web/html.js';
 import { PORTAL_ASSETS } from '../web/portal/portal-assets.js';
 import { assetResponse } from '../web/portal/asset-response.js';
@@ -19,18 +19,7 @@ import { accountsPage } from '../web/portal/accounts-page.js';
 import { applicationsPage } from '../web/portal/applications-page.js';
 import { credentialsPage } from '../web/portal/credentials-page.js';
 
-const PAGE_HEADERS: Readonly<Record<string, string>> = {
-  'content-type': 'text/html; charset=utf-8',
-  // Account lists and above all credentials must not stay in any cache.
-  'cache-control': 'no-store',
-  // Our own script and styles only; no inline script, no framing, forms post only to us.
-  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'x-frame-options': 'DENY',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
-
-const send = (reply: FastifyReply, status: number, body: Html) => reply.code(status).headers(PAGE_HEADERS).send(body.text);
+const send = sendOwnFormsPage;
 
 const queryOf = (request: FastifyRequest): Record<string, unknown> => (request.query ?? {}) as Record<string, unknown>;
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -69,7 +58,7 @@ export function registerPortalPages(app: FastifyInstance, services: Services, re
     if (q !== '') return send(reply, 200, page);
     // Compressed only when it echoes no input (see encodePage): the usual visit, and the heavy one.
     const encoded = encodePage(page.text, request.headers['accept-encoding']);
-    return reply.code(200).headers({ ...PAGE_HEADERS, ...encoded.headers }).send(encoded.body);
+    return reply.code(200).headers({ ...OWN_FORMS_PAGE_HEADERS, ...encoded.headers }).send(encoded.body);
   });
 
   app.get('/start/applications', async (request, reply) => {

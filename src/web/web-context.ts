@@ -31,12 +31,16 @@ const PAGE_HEADERS: Readonly<Record<string, string>> = {
 
 export const sendPage = (reply: FastifyReply, status: number, body: Html) => reply.code(status).headers(PAGE_HEADERS).send(body.text);
 
-/** The same for pages whose forms only ever post (and redirect) to us, as the portal's do. */
-export const sendOwnFormsPage = (reply: FastifyReply, status: number, body: Html) =>
-  reply
-    .code(status)
-    .headers({ ...PAGE_HEADERS, 'content-security-policy': `${PAGE_HEADERS['content-security-policy']}; form-action 'self'` })
-    .send(body.text);
+/**
+ * The same for pages whose forms only ever post (and redirect) to us: the portal, Settings and
+ * the console. Account lists and above all credentials must not stay in any cache.
+ */
+export const OWN_FORMS_PAGE_HEADERS: Readonly<Record<string, string>> = {
+  ...PAGE_HEADERS,
+  'content-security-policy': `${PAGE_HEADERS['content-security-policy']}; form-action 'self'`,
+};
+
+export const sendOwnFormsPage = (reply: FastifyReply, status: number, body: Html) => reply.code(status).headers(OWN_FORMS_PAGE_HEADERS).send(body.text);
 
 export const redirect = (reply: FastifyReply, location: string) => reply.code(303).headers({ 'cache-control': 'no-store', location }).send();
 

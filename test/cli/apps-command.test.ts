@@ -3,32 +3,15 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { adminCliEnv, runGatehouse } from '../support/run-gatehouse.js';
 import { SP_CERTIFICATE_PEM } from '../domain/applications/sp-certificate.js';
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-/** Runs the CLI without blocking this process, whose event loop serves the test server. */
-const gatehouse = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
-  new Promise((resolve, reject) => {
-    const all = { ...process.env, ...env };
-    for (const k of ['AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_SESSION_TOKEN', 'GATEHOUSE_ENDPOINT']) if (!env[k]) delete all[k];
-    const child = spawn(process.execPath, ['bin/gatehouse.js', ...args], { env: all, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+const gatehouse = (args: string[], env: Record<string, string> = {}) => runGatehouse(args, env);
 
 const ROLE = 'arn:aws:iam::111122223333:role/GatehouseAdmin';
 const PROVIDER = 'arn:aws:iam::111122223333:saml-provider/Gatehouse';
@@ -41,12 +24,7 @@ describe('gatehouse apps command', () => {
   let dir: string;
   before(async () => {
     server = await startTestServer();
-    env = {
-      AWS_ACCESS_KEY_ID: server.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: server.credentials.secretAccessKey,
-      AWS_REGION: server.region,
-      GATEHOUSE_ENDPOINT: server.endpoint,
-    };
+    env = adminCliEnv(server);
     const { identityStoreId } = await server.server.services.instance.get();
     const is = server.server.services.identityStore;
     aliceId = (await is.createUser(identityStoreId, { UserName: 'alice', DisplayName: 'Alice', Name: { GivenName: 'Alice', FamilyName: 'Example' } })).userId;

@@ -3,29 +3,11 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { adminCliEnv, runGatehouse } from '../support/run-gatehouse.js';
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-/** Runs the CLI without blocking this process, whose event loop serves the test server. */
-const gatehouse = (args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> =>
-  new Promise((resolve, reject) => {
-    const env = { ...process.env, ...options.env };
-    for (const k of ['AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_SESSION_TOKEN', 'GATEHOUSE_ENDPOINT']) if (!options.env?.[k]) delete env[k];
-    const child = spawn(process.execPath, ['bin/gatehouse.js', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
+const gatehouse = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) => runGatehouse(args, options.env ?? {}, options.input);
 
 describe('gatehouse users and settings commands', () => {
   let server: TestServer;
@@ -33,12 +15,7 @@ describe('gatehouse users and settings commands', () => {
   let aliceId: string;
   before(async () => {
     server = await startTestServer();
-    env = {
-      AWS_ACCESS_KEY_ID: server.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: server.credentials.secretAccessKey,
-      AWS_REGION: server.region,
-      GATEHOUSE_ENDPOINT: server.endpoint,
-    };
+    env = adminCliEnv(server);
     const { identityStoreId } = await server.server.services.instance.get();
     aliceId = (await server.server.services.identityStore.createUser(identityStoreId, { UserName: 'alice', DisplayName: 'Alice', Name: { GivenName: 'Alice', FamilyName: 'Example' } })).userId;
   });

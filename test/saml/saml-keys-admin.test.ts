@@ -5,9 +5,9 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { AdminApiError, AdminClient } from '../../src/cli/admin-client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { adminCliEnv, runGatehouse } from '../support/run-gatehouse.js';
 import { metadataCertificates } from './sign-on-fixture.js';
 
 interface Key {
@@ -23,18 +23,7 @@ const refused = (type: string, pattern?: RegExp) => (e: unknown) => {
   return true;
 };
 
-const gatehouse = (args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve, reject) => {
-    const merged = { ...process.env, ...env };
-    for (const k of ['AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_SESSION_TOKEN']) delete merged[k];
-    const child = spawn(process.execPath, ['bin/gatehouse.js', ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+const gatehouse = (args: string[], env: Record<string, string>) => runGatehouse(args, env);
 
 describe('SAML signing key rotation through the admin API and CLI', () => {
   let server: TestServer;
@@ -45,7 +34,7 @@ describe('SAML signing key rotation through the admin API and CLI', () => {
   before(async () => {
     server = await startTestServer();
     admin = new AdminClient(server.clientConfig);
-    env = { AWS_ACCESS_KEY_ID: server.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: server.credentials.secretAccessKey, AWS_REGION: server.region, GATEHOUSE_ENDPOINT: server.endpoint };
+    env = adminCliEnv(server);
     const app = await server.server.services.applications.create({ name: 'Metadata probe', template: 'custom', acsUrl: 'https://sp.example.test/acs', audience: 'https://sp.example.test' });
     metadataUrl = `${server.endpoint}/saml/${app.applicationId}/metadata.xml`;
   });

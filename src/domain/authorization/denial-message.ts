@@ -2,7 +2,8 @@
 
 import type { Decision, PolicyType } from '../../policy/index.js';
 
-const TYPE_WORDS: Record<PolicyType, string> = {
+/** How AWS names each policy type in its messages. */
+export const TYPE_WORDS: Readonly<Record<PolicyType, string>> = {
   identity: 'identity-based policy',
   boundary: 'permissions boundary',
   session: 'session policy',
@@ -11,6 +12,9 @@ const TYPE_WORDS: Record<PolicyType, string> = {
   resource: 'resource-based policy',
 };
 
+/** "an identity-based policy", "a service control policy": the article follows the sound. */
+export const withArticle = (words: string): string => `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
+
 // The order AWS reports the refusing layer in: organization guardrails first.
 const ORDER: readonly PolicyType[] = ['scp', 'rcp', 'boundary', 'session', 'identity', 'resource'];
 
@@ -18,8 +22,7 @@ export const denialMessage = (principalArn: string, action: string, resource: st
   const head = `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource}`;
   if (decision.decision === 'ExplicitDeny') {
     const type = ORDER.find((t) => decision.byType[t] === 'ExplicitDeny') ?? 'identity';
-    // "an identity-based policy", "a service control policy": the article follows the sound.
-    return `${head} with an explicit deny in ${/^[aeiou]/.test(TYPE_WORDS[type]) ? 'an' : 'a'} ${TYPE_WORDS[type]}`;
+    return `${head} with an explicit deny in ${withArticle(TYPE_WORDS[type])}`;
   }
   const type = ORDER.find((t) => decision.byType[t] === 'ImplicitDeny') ?? 'identity';
   return `${head} because no ${TYPE_WORDS[type]} allows the ${action} action`;

@@ -2,24 +2,13 @@
 // AWS's sentence for it, and the statements that decided, each with its policy, Sid and text.
 
 import { html, type Html } from '../html.js';
-import type { PolicyType } from '../../policy/index.js';
+import { TYPE_WORDS, withArticle } from '../../domain/authorization/denial-message.js';
 import type { CheckedStatement, CheckResult } from '../../domain/console/check-access.js';
 import { codeLines } from './code-lines.js';
 
-const LAYER: Record<PolicyType, string> = {
-  identity: 'identity-based policy',
-  boundary: 'permissions boundary',
-  session: 'session policy',
-  scp: 'service control policy',
-  rcp: 'resource control policy',
-  resource: 'resource-based policy',
-};
-
-const withArticle = (words: string) => `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
-
 const headline = (r: CheckResult): string => {
   if (r.decision === 'Allow') return 'Allowed';
-  const layer = LAYER[r.layer ?? 'identity'];
+  const layer = TYPE_WORDS[r.layer ?? 'identity'];
   return r.decision === 'ExplicitDeny' ? `Denied: explicit deny in ${withArticle(layer)}` : `Denied: implicitly, no ${layer} allows it`;
 };
 
@@ -27,7 +16,7 @@ const headline = (r: CheckResult): string => {
 const levelText = (level: number | undefined) => (level === undefined ? '' : level === 0 ? ' (at the root)' : ` (level ${level} below the root)`);
 
 const statementView = (s: CheckedStatement) => html`<li class="statement ${s.effect === 'Deny' ? 'deny' : 'allow'}">
-<p><strong class="policy-name">${s.policyName}</strong> <span class="meta">${LAYER[s.policyType]}${levelText(s.level)}</span>
+<p><strong class="policy-name">${s.policyName}</strong> <span class="meta">${TYPE_WORDS[s.policyType]}${levelText(s.level)}</span>
 <span class="meta">${s.sid === undefined ? 'no Sid' : html`Sid <code class="sid">${s.sid}</code>`}</span>
 <span class="meta">${s.firstLine === undefined ? '' : `line ${s.firstLine}`}</span></p>
 ${s.text === undefined ? html`<p class="meta">${s.policyId}</p>` : codeLines(s.text, s.firstLine)}</li>`;
