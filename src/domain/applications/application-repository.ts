@@ -19,4 +19,6 @@ export interface ApplicationRepository {
   listAssignments(applicationId: string): Promise<ApplicationAssignment[]>;
   /** Every assignment to any of these principals (a user and their groups), across applications. */
   listAssignmentsOfPrincipals(principalIds: readonly string[]): Promise<ApplicationAssignment[]>;
+  /** Removes the principal's assignments to every application (the user or group was deleted). */
+  deleteAssignmentsOfPrincipal(principalType: ApplicationPrincipalType, principalId: string): Promise<number>;
 }

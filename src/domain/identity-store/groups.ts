@@ -55,11 +55,12 @@ export class GroupOperations {
     });
   }
 
-  /** Deletes the group and, in the same transaction, its memberships. */
+  /** Deletes the group and, in the same transaction, its memberships and application assignments. */
   async delete(identityStoreId: string, groupId: string): Promise<void> {
     await this.guard.check(identityStoreId);
     await this.ports.store.transaction(async (tx) => {
       await tx.identityStore.deleteMemberships(identityStoreId, { groupId });
+      await tx.applications.deleteAssignmentsOfPrincipal('GROUP', groupId);
       if (!(await tx.identityStore.deleteGroup(identityStoreId, groupId))) throw resourceNotFound('GROUP', groupId);
     });
   }

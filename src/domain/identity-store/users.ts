@@ -55,11 +55,12 @@ export class UserOperations {
     });
   }
 
-  /** Deletes the user and, in the same transaction, its group memberships. */
+  /** Deletes the user and, in the same transaction, its group memberships and application assignments. */
   async delete(identityStoreId: string, userId: string): Promise<void> {
     await this.guard.check(identityStoreId);
     await this.ports.store.transaction(async (tx) => {
       await tx.identityStore.deleteMemberships(identityStoreId, { userId });
+      await tx.applications.deleteAssignmentsOfPrincipal('USER', userId);
       if (!(await tx.identityStore.deleteUser(identityStoreId, userId))) throw resourceNotFound('USER', userId);
     });
   }

@@ -87,6 +87,11 @@ export class KyselyApplicationRepository implements ApplicationRepository {
     return r.numDeletedRows > 0n;
   }
 
+  async deleteAssignmentsOfPrincipal(principalType: ApplicationPrincipalType, principalId: string): Promise<number> {
+    const r = await this.db.deleteFrom('application_assignment').where('principal_type', '=', principalType).where('principal_id', '=', principalId).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   async listAssignments(applicationId: string): Promise<ApplicationAssignment[]> {
     const rows = await this.db
       .selectFrom('application_assignment')

@@ -45,6 +45,20 @@ for (const backend of BACKENDS) {
     });
     after(() => f.dispose());
 
+    test('deleting a user or a group from the identity store takes its application assignments with it', async () => {
+      const is = f.services.identityStore;
+      const app = await apps.create({ ...custom, name: 'Leavers' });
+      const gone = (await is.createUser(STORE, { UserName: 'leaver', DisplayName: 'Leaver', Name: { GivenName: 'L', FamilyName: 'Eaver' } })).userId;
+      const team = (await is.createGroup(STORE, { DisplayName: 'Short-lived team' })).groupId;
+      await apps.assign(app.applicationId, 'USER', gone);
+      await apps.assign(app.applicationId, 'GROUP', team);
+      await apps.assign(app.applicationId, 'USER', bob);
+      await is.deleteUser(STORE, gone);
+      await is.deleteGroup(STORE, team);
+      assert.deepEqual((await apps.listAssignments(app.applicationId)).map((a) => [a.principalType, a.principalId]), [['USER', bob]]);
+      await apps.delete(app.applicationId);
+    });
+
     test('a custom application: the given settings and the defaults, found by its id', async () => {
       const app = await apps.create(custom);
       assert.match(app.applicationId, /^app-[0-9a-f]{16}$/);
