@@ -3,7 +3,7 @@
 // slots; the repository's unique (user, slot) keeps the limits under concurrent registrations.
 
 import { GatehouseError } from '../../lib/errors.js';
-import type { MfaDeviceRecord } from './directory-repository.js';
+import type { DirectoryRepository, MfaDeviceRecord } from './directory-repository.js';
 
 export const MAX_TOTP_DEVICES = 2;
 export const MAX_WEBAUTHN_DEVICES = 6;
@@ -32,3 +32,32 @@ export const countOf = (devices: readonly MfaDeviceRecord[], kind: MfaDeviceReco
   devices.filter((d) => d.kind === kind).length;
 
 export const MAX_DEVICE_NAME = 64;
+
+/**
+ * Inserts the device `build` makes for the first free slot of its kind. Registrations racing
+ * each other may pick the same slot; the loser (a Conflict on the unique (user, slot)) looks
+ * again, so it takes the next free slot and is refused only when none is left. `check` sees
+ * every fresh list (to refuse a key registered meanwhile).
+ */
+export async function insertInFreeSlot(
+  repo: DirectoryRepository,
+  userId: string,
+  kind: MfaDeviceRecord['kind'],
+  build: (slot: number) => MfaDeviceRecord,
+  check: (devices: readonly MfaDeviceRecord[]) => void = () => {},
+): Promise<MfaDeviceRecord> {
+  for (let attempt = 0; attempt <= SLOTS[kind].length; attempt++) {
+    const devices = await repo.listDevices(userId);
+    check(devices);
+    const slot = freeSlot(devices, kind);
+    if (slot === undefined) break;
+    const device = build(slot);
+    try {
+      await repo.insertDevice(device);
+      return device;
+    } catch (e) {
+      if (!(e instanceof GatehouseError && e.code === 'Conflict')) throw e;
+    }
+  }
+  throw tooManyDevices(kind);
+}

@@ -95,7 +95,8 @@ export interface DirectoryRepository {
   /** Writes `next` when the row's attempt sequence is still `expectedSeq`; false otherwise. */
   compareAndSetAttempts(userId: string, expectedSeq: number, next: AttemptState, now: number): Promise<boolean>;
 
-  listDevices(userId: string): Promise<MfaDeviceRecord[]>;
+  /** `forUpdate`: inside a transaction, hold the user's device rows until it ends. */
+  listDevices(userId: string, options?: { forUpdate?: boolean }): Promise<MfaDeviceRecord[]>;
   /** Throws a Conflict when the user has a device in that slot already. */
   insertDevice(d: MfaDeviceRecord): Promise<void>;
   deleteDevice(userId: string, deviceId: string): Promise<boolean>;

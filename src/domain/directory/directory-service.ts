@@ -63,16 +63,21 @@ export class DirectoryService implements DirectoryCredentials {
 
   /** Removes one of the user's devices; never the last one while MFA is required. */
   async removeOwnMfaDevice(userId: string, deviceId: string): Promise<void> {
-    const devices = await this.devices.list(userId);
-    if (!devices.some((d) => d.deviceId === deviceId)) throw notFound('MfaDevice', `You have no MFA device ${deviceId}.`, { resourceId: deviceId });
-    if (devices.length === 1 && (await this.mfaMode()) === 'required') {
-      throw new GatehouseError('InvalidState', 'Multi-factor authentication is required: register another device before you remove your last one.', {
-        resource: 'MfaDevice',
-        resourceId: deviceId,
-        reason: 'LastDevice',
-      });
-    }
-    await this.devices.delete(userId, deviceId);
+    const required = (await this.mfaMode()) === 'required';
+    // Check and delete under one lock on the user's devices: two removals racing each other
+    // must not leave a user who needs MFA with no device.
+    await this.ports.store.transaction(async (tx) => {
+      const devices = await tx.directory.listDevices(userId, { forUpdate: true });
+      if (!devices.some((d) => d.deviceId === deviceId)) throw notFound('MfaDevice', `You have no MFA device ${deviceId}.`, { resourceId: deviceId });
+      if (devices.length === 1 && required) {
+        throw new GatehouseError('InvalidState', 'Multi-factor authentication is required: register another device before you remove your last one.', {
+          resource: 'MfaDevice',
+          resourceId: deviceId,
+          reason: 'LastDevice',
+        });
+      }
+      await tx.directory.deleteDevice(userId, deviceId);
+    });
   }
 
   async isActive(userId: string): Promise<boolean> {

@@ -4,13 +4,13 @@
 // Secrets are sealed with the key ring, bound to their user and device, and opened only to
 // compute codes.
 
-import { GatehouseError, invalid, notFound } from '../../lib/errors.js';
+import { invalid, notFound } from '../../lib/errors.js';
 import type { Ports } from '../ports.js';
 import type { AttemptGate } from './attempt-gate.js';
 import type { MfaDeviceInfo, TotpEnrollment } from './directory-credentials.js';
 import type { MfaDeviceRecord } from './directory-repository.js';
 import type { DirectoryUser } from './directory-users.js';
-import { countOf, freeSlot, MAX_DEVICE_NAME, MAX_TOTP_DEVICES, tooManyDevices } from './device-slots.js';
+import { countOf, insertInFreeSlot, MAX_DEVICE_NAME, MAX_TOTP_DEVICES, tooManyDevices } from './device-slots.js';
 import { encodeTotpSecret, matchTotp, otpauthUrl, TOTP_SECRET_BYTES } from './totp.js';
 
 export { MAX_MFA_DEVICES } from './device-slots.js';
@@ -68,9 +68,7 @@ export class MfaDevices {
     const secret = this.ports.keyRing.openString(enrollment.secretSealed, secretContext(userId, enrollmentId));
     const step = matchTotp(secret, code, now);
     if (step === undefined) throw invalid('Code', 'The code is not valid for this device; check the device clock.');
-    const slot = freeSlot(await repo.listDevices(userId), 'totp');
-    if (slot === undefined) throw tooManyDevices('totp');
-    const device: MfaDeviceRecord = {
+    const build = (slot: number): MfaDeviceRecord => ({
       deviceId: enrollmentId,
       userId,
       slot,
@@ -81,14 +79,8 @@ export class MfaDevices {
       lastUsedStep: step,
       lastUsedAt: now,
       createdAt: now,
-    };
-    try {
-      await repo.insertDevice(device);
-    } catch (e) {
-      // Another enrollment took the slot at the same moment.
-      if (e instanceof GatehouseError && e.code === 'Conflict') throw tooManyDevices('totp');
-      throw e;
-    }
+    });
+    const device = await insertInFreeSlot(repo, userId, 'totp', build);
     await repo.deleteEnrollment(enrollmentId);
     return deviceInfo(device);
   }

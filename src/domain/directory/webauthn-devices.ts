@@ -19,7 +19,7 @@ import type { AttemptGate } from './attempt-gate.js';
 import type { MfaDeviceInfo } from './directory-credentials.js';
 import type { MfaDeviceRecord, WebAuthnChallengeRecord } from './directory-repository.js';
 import type { DirectoryUser } from './directory-users.js';
-import { freeSlot, tooManyDevices } from './device-slots.js';
+import { freeSlot, insertInFreeSlot, tooManyDevices } from './device-slots.js';
 import { checkDeviceName, deviceInfo } from './mfa-devices.js';
 
 export const CHALLENGE_TTL_MS = 2 * 60 * 1000;
@@ -80,13 +80,11 @@ export class WebAuthnDevices {
     const name = checkDeviceName(deviceName);
     const challenge = await this.takeChallenge(response, c, 'register');
     const info = await this.verifyRegistration(response as RegistrationResponseJSON, c, challenge);
-    const repo = this.ports.store.directory;
-    const devices = await repo.listDevices(c.userId);
-    if (devices.some((d) => d.credential?.credentialId === info.credential.id)) throw conflict('This security key or passkey is registered already.', { resource: 'MfaDevice', field: 'Credential' });
-    const slot = freeSlot(devices, 'webauthn');
-    if (slot === undefined) throw tooManyDevices('webauthn');
     const now = this.ports.clock.now();
-    const device: MfaDeviceRecord = {
+    const registeredAlready = (devices: readonly MfaDeviceRecord[]) => {
+      if (devices.some((d) => d.credential?.credentialId === info.credential.id)) throw conflict('This security key or passkey is registered already.', { resource: 'MfaDevice', field: 'Credential' });
+    };
+    const build = (slot: number): MfaDeviceRecord => ({
       deviceId: this.ports.random.uuid(),
       userId: c.userId,
       slot,
@@ -101,15 +99,8 @@ export class WebAuthnDevices {
       },
       lastUsedStep: 0,
       createdAt: now,
-    };
-    try {
-      await repo.insertDevice(device);
-    } catch (e) {
-      // Another registration took the slot at the same moment, or this key is registered already.
-      if (e instanceof GatehouseError && e.code === 'Conflict') throw tooManyDevices('webauthn');
-      throw e;
-    }
-    return deviceInfo(device);
+    });
+    return deviceInfo(await insertInFreeSlot(this.ports.store.directory, c.userId, 'webauthn', build, registeredAlready));
   }
 
   async startAuthentication(c: Ceremony): Promise<PublicKeyCredentialRequestOptionsJSON> {

@@ -15,6 +15,7 @@ import type {
 } from '../../domain/directory/directory-repository.js';
 import { conflict } from '../../lib/errors.js';
 import { isUniqueViolation } from '../driver-errors.js';
+import { isPostgres } from '../sso-admin/dialect-of.js';
 import { toChallenge, toCredential, toDevice, toEnrollment, toSettings } from './rows.js';
 import type { DirectoryTables } from './tables.js';
 
@@ -80,8 +81,11 @@ export class KyselyDirectoryRepository implements DirectoryRepository {
     return r.numUpdatedRows > 0n;
   }
 
-  async listDevices(userId: string): Promise<MfaDeviceRecord[]> {
-    const rows = await this.db.selectFrom('directory_mfa_device').selectAll().where('user_id', '=', userId).orderBy('slot').execute();
+  async listDevices(userId: string, options: { forUpdate?: boolean } = {}): Promise<MfaDeviceRecord[]> {
+    let q = this.db.selectFrom('directory_mfa_device').selectAll().where('user_id', '=', userId).orderBy('slot');
+    // On SQLite the write transaction (BEGIN IMMEDIATE) already holds the database.
+    if (options.forUpdate && isPostgres(this.db)) q = q.forUpdate();
+    const rows = await q.execute();
     return rows.map(toDevice);
   }
 

@@ -191,5 +191,21 @@ for (const backend of BACKENDS) {
       await dir().removeOwnMfaDevice(alice, remaining!.deviceId);
       assert.deepEqual(await dir().listMfaDevices(alice), []);
     });
+
+    test('two removals racing for a user\'s last two devices: one wins, one device stays', async () => {
+      await dir().updateSettings({ mfaMode: 'required' });
+      const dora = await h.user('dora');
+      for (const name of ['phone', 'tablet']) {
+        const e = await dir().startTotpEnrollment(dora, name);
+        await dir().confirmTotp(dora, e.enrollmentId, totpCode(e.secret, totpStep(h.clock.now())));
+      }
+      const devices = await dir().listMfaDevices(dora);
+      assert.equal(devices.length, 2);
+      const results = await Promise.allSettled(devices.map((d) => dir().removeOwnMfaDevice(dora, d.deviceId)));
+      assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+      const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+      assert.equal(refused.reason.code, 'InvalidState');
+      assert.equal((await dir().listMfaDevices(dora)).length, 1);
+    });
   });
 }
