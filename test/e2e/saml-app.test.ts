@@ -1,7 +1,9 @@
 // An AWS account outside the organization, signed in to through Gatehouse as a SAML 2.0
-// application, in headless Chromium. The account (one Gatehouse's IAM knows but the
-// organization does not hold) trusts an IAM SAML provider made from the application's metadata,
-// with two roles; the user holds both. From the portal's Applications tab the user
+// application, in headless Chromium. The account is made the real way: CreateAccount, then
+// RemoveAccountFromOrganization, so it is standalone; its administrator (the management admin
+// through OrganizationAccountAccessRole, which still trusts the management account) creates an
+// IAM SAML provider from the application's metadata and two roles trusting it, through the
+// real IAM client; the user holds both. From the portal's Applications tab the user
 // opens the application; the browser posts the response to the ACS, https://signin.aws.amazon.com/saml,
 // which the test answers in AWS's place (it is not reachable here): it takes the Role values
 // posted, as AWS's role chooser does, exchanges the response through STS AssumeRoleWithSAML
@@ -12,7 +14,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { AssumeRoleWithSAMLCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, AssumeRoleWithSAMLCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { CreateAccountCommand, DescribeAccountCommand, DescribeCreateAccountStatusCommand, OrganizationsClient, RemoveAccountFromOrganizationCommand } from '@aws-sdk/client-organizations';
+import { CreateRoleCommand, CreateSAMLProviderCommand, IAMClient } from '@aws-sdk/client-iam';
 import { openSignOnWorld, SIGN_ON_USER, type SignOnWorld } from '../saml/sign-on-fixture.js';
 import { trustPolicyFor } from '../saml/saml-fixture.js';
 
@@ -21,35 +25,50 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 const AWS_ACS = 'https://signin.aws.amazon.com/saml';
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const ROLE_ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/Role';
-/** Not a member of the organization: an account only its own IAM administrator manages. */
-const OUTSIDE_ACCOUNT = '444455556666';
 
 describe('an AWS account outside the organization as a SAML application, in Chromium', { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed` }, () => {
   let world: SignOnWorld;
   let browser: Browser;
   let roles: { roleArn: string; providerArn: string }[];
   let applicationId: string;
+  /** Created in the organization, then removed from it: a standalone account. */
+  let outsideAccount: string;
   const exchanges: { roleValues: string[]; arn: string }[] = [];
 
   before(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     [world, browser] = await Promise.all([openSignOnWorld(), chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })]);
     const { services } = world.server.server;
-    assert.equal(await services.ports.store.organizations.getAccount(OUTSIDE_ACCOUNT), undefined, 'the account is not in the organization');
+    const config = world.server.clientConfig;
+
+    // The account: created in the organization, waited for, then removed from it.
+    const orgs = new OrganizationsClient(config);
+    const { CreateAccountStatus: requested } = await orgs.send(new CreateAccountCommand({ AccountName: 'Sandbox', Email: 'sandbox@example.com' }));
+    let status = requested!;
+    for (let i = 0; status.State === 'IN_PROGRESS' && i < 50; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await orgs.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requested!.Id! }))).CreateAccountStatus!;
+    }
+    assert.equal(status.State, 'SUCCEEDED');
+    outsideAccount = status.AccountId!;
+    await orgs.send(new RemoveAccountFromOrganizationCommand({ AccountId: outsideAccount }));
+    await assert.rejects(orgs.send(new DescribeAccountCommand({ AccountId: outsideAccount })), { name: 'AccountNotFoundException' }, 'the account is not in the organization');
 
     const app = await services.applications.create({ name: 'Sandbox (outside the organization)', template: 'aws-account' });
     applicationId = app.applicationId;
     const metadata = await (await fetch(`${world.server.endpoint}/saml/${applicationId}/metadata.xml`)).text();
 
-    // Gatehouse's request authorizer serves the organization's accounts only, so the outside
-    // account's administrator is played through the IAM service itself: the same operations
-    // (CreateSAMLProvider with the metadata document, CreateRole with the trust policy).
-    const provider = await services.iam.createSamlProvider(OUTSIDE_ACCOUNT, 'Gatehouse', metadata);
-    assert.equal(provider.arn, `arn:aws:iam::${OUTSIDE_ACCOUNT}:saml-provider/Gatehouse`);
+    // The account's administrator: the management admin in its OrganizationAccountAccessRole.
+    const { Credentials: c } = await new STSClient(config).send(
+      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${outsideAccount}:role/OrganizationAccountAccessRole`, RoleSessionName: 'admin' }),
+    );
+    const iam = new IAMClient({ ...config, credentials: { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken! } });
+    const { SAMLProviderArn: providerArn } = await iam.send(new CreateSAMLProviderCommand({ Name: 'Gatehouse', SAMLMetadataDocument: metadata }));
+    assert.equal(providerArn, `arn:aws:iam::${outsideAccount}:saml-provider/Gatehouse`);
     roles = [];
     for (const roleName of ['GatehouseReadOnly', 'GatehouseDeveloper']) {
-      const role = await services.iam.createRole(OUTSIDE_ACCOUNT, { roleName, assumeRolePolicyDocument: trustPolicyFor(provider.arn) });
-      roles.push({ roleArn: role.arn, providerArn: provider.arn });
+      const { Role } = await iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: trustPolicyFor(providerArn!) }));
+      roles.push({ roleArn: Role!.Arn!, providerArn: providerArn! });
     }
     await services.applications.assign(applicationId, 'USER', world.userId, roles);
   });
@@ -98,7 +117,7 @@ describe('an AWS account outside the organization as a SAML application, in Chro
     await page.getByRole('button', { name: 'Open Sandbox (outside the organization)' }).click();
     await page.waitForURL(AWS_ACS);
     const arn = (await page.locator('#arn').textContent())!;
-    assert.equal(arn, `arn:aws:sts::${OUTSIDE_ACCOUNT}:assumed-role/GatehouseDeveloper/${SIGN_ON_USER.userName}`);
+    assert.equal(arn, `arn:aws:sts::${outsideAccount}:assumed-role/GatehouseDeveloper/${SIGN_ON_USER.userName}`);
     // Both roles were posted, as AWS's chooser needs them.
     assert.deepEqual(exchanges.at(-1)!.roleValues.sort(), roles.map((r) => `${r.roleArn},${r.providerArn}`).sort());
     await context.close();

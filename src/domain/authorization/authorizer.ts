@@ -26,6 +26,7 @@ export interface AuthorizationQuery {
 interface Entry {
   readonly compiled: CompiledPolicySet;
   readonly context: Readonly<Record<string, ContextValue>>;
+  readonly outsideOrganization: boolean;
   readonly loadedAt: number;
   readonly epoch: number;
 }
@@ -44,8 +45,10 @@ export class Authorizer {
 
   /** The decision for each resource, in order. */
   async decide(principal: Principal, query: AuthorizationQuery): Promise<Decision[]> {
-    const { compiled, context } = await this.entry(principal);
+    const { compiled, context, outsideOrganization } = await this.entry(principal);
     const merged = { ...query.context, ...context };
+    // The request context names the organization for every caller; a standalone account's is in none.
+    if (outsideOrganization) delete merged['aws:PrincipalOrgID'];
     return query.resources.map((resource) =>
       decide(compiled, {
         action: query.action,
@@ -77,7 +80,7 @@ export class Authorizer {
     if (hit && hit.epoch === this.epoch && now - hit.loadedAt < CACHE_TTL_MS) return hit;
     const epoch = this.epoch;
     const facts = await loadPrincipalFacts(this.services, principal);
-    const entry: Entry = { compiled: compilePolicySet(facts.set), context: facts.context, loadedAt: now, epoch };
+    const entry: Entry = { compiled: compilePolicySet(facts.set), context: facts.context, outsideOrganization: facts.outsideOrganization, loadedAt: now, epoch };
     if (epoch === this.epoch) {
       if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, entry);

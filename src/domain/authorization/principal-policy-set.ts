@@ -12,6 +12,8 @@ export interface PrincipalFacts {
   readonly set: PolicySet;
   /** `aws:PrincipalTag/*`, `aws:PrincipalArn` (the role's, with its path), `aws:SourceIdentity`, ... */
   readonly context: Readonly<Record<string, ContextValue>>;
+  /** The principal's account left the organization: `aws:PrincipalOrgID` must not be present. */
+  readonly outsideOrganization: boolean;
 }
 
 /** The IAM entity whose policies apply: an IAM user, or the role behind a role session. */
@@ -26,7 +28,10 @@ const exemptFromScps = (p: Principal) => p.kind === 'assumed-role' && p.name.sta
 export const loadPrincipalFacts = async (services: Services, principal: Principal): Promise<PrincipalFacts> => {
   const session = services.sts.sessionOf(principal);
   const { identity, boundary } = await services.iam.getPrincipalPolicies(principal.accountId, principalRef(principal));
-  const levels = exemptFromScps(principal) ? [] : await services.organizations.getScpLevels(principal.accountId);
+  const standing = await services.organizations.accountStanding(principal.accountId);
+  // A standalone account (one that left the organization) has no SCPs; an unknown one is refused there.
+  const outsideOrganization = standing?.kind === 'standalone';
+  const levels = exemptFromScps(principal) || outsideOrganization ? [] : await services.organizations.getScpLevels(principal.accountId);
   const sessionPolicies = session ? await services.sts.sessionPolicies(session) : undefined;
   const tags = await callerTagsOf(services.ports.store.iam, principal, session);
   const context: Record<string, ContextValue> = Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]));
@@ -43,5 +48,6 @@ export const loadPrincipalFacts = async (services: Services, principal: Principa
       ...(levels.length > 0 ? { scpLevels: levels.map((l) => l.policies.map((p) => named(`scp:${p.policyId}`, p.content))) } : {}),
     },
     context,
+    outsideOrganization,
   };
 };

@@ -9,6 +9,7 @@ import { accountArn } from './arns.js';
 import { invalidInput, notFound } from './errors.js';
 import { requireAccount, requireOrganization, requireParent, requireTheRoot } from './hierarchy.js';
 import { attachDefaultScp } from './default-scp.js';
+import { findAccountStanding } from './account-standing.js';
 import { checkNewTags, checkTagCount } from './tags.js';
 import { paginate, timeKey, type Page, type PageRequest } from './pagination.js';
 
@@ -32,7 +33,8 @@ export async function addAccount(ctx: OrgContext, org: Organization, input: NewA
   if (!EMAIL.test(input.email)) throw invalidInput('Email', 'INVALID_EMAIL_ADDRESS_TARGET', `${input.email} is not an e-mail address.`);
   const parent = await requireParent(ctx.repo, input.parentId);
   let accountId = id ?? newAccountId(ctx.random);
-  while (!id && (await ctx.repo.getAccount(accountId))) accountId = newAccountId(ctx.random);
+  // A standalone account keeps its id (and its IAM): never hand it out again.
+  while (!id && (await findAccountStanding(ctx.repo, accountId))) accountId = newAccountId(ctx.random);
   const account: Account = {
     id: accountId,
     arn: accountArn(org.managementAccountId, org.id, accountId),
@@ -78,7 +80,8 @@ export async function createAccount(ctx: OrgContext, input: CreateAccountInput):
   checkTagCount([], tags);
   const base = { id: newCreateAccountRequestId(ctx.random), accountName: input.accountName, requestedAt: ctx.now, completedAt: ctx.now };
   let status: CreateAccountStatus;
-  if (await ctx.repo.getAccountByEmail(input.email)) {
+  // An account that left the organization keeps its address, as on AWS.
+  if ((await ctx.repo.getAccountByEmail(input.email)) || (await ctx.repo.getStandaloneAccountByEmail(input.email))) {
     status = { ...base, state: 'FAILED', failureReason: 'EMAIL_ALREADY_EXISTS' };
   } else if (!EMAIL.test(input.email)) {
     status = { ...base, state: 'FAILED', failureReason: 'INVALID_EMAIL' };

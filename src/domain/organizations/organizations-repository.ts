@@ -55,6 +55,8 @@ export interface OrganizationsRepository {
   /** Records an account that left the organization; a second removal of the same id overwrites. */
   putStandaloneAccount(account: StandaloneAccount): Promise<void>;
   getStandaloneAccount(id: string): Promise<StandaloneAccount | undefined>;
+  /** E-mail addresses compare case-insensitively. */
+  getStandaloneAccountByEmail(email: string): Promise<StandaloneAccount | undefined>;
 
   createCreateAccountStatus(status: CreateAccountStatus): Promise<void>;
   getCreateAccountStatus(id: string): Promise<CreateAccountStatus | undefined>;

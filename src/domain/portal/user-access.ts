@@ -21,8 +21,12 @@ export async function userAccounts(store: Store, instance: Instance, userId: str
   return (await store.organizations.getAccounts(ids)).filter((a) => a.status === 'ACTIVE');
 }
 
-/** The permission sets the user holds on the account. */
+/**
+ * The permission sets the user holds on the account; none once the account has left the
+ * organization (its assignments stay stored but inert) or is not active.
+ */
 export async function userPermissionSets(store: Store, instance: Instance, userId: string, accountId: string): Promise<PermissionSet[]> {
+  if ((await store.organizations.getAccount(accountId))?.status !== 'ACTIVE') return [];
   const arns = new Set((await userAssignments(store, instance, userId)).filter((a) => a.accountId === accountId).map((a) => a.permissionSetArn));
   const sets = await Promise.all([...arns].map((arn) => store.ssoAdmin.getPermissionSet(arn)));
   return sets.filter((s): s is PermissionSet => s !== undefined);

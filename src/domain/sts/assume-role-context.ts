@@ -12,7 +12,10 @@ export interface AssumeRoleFacts {
   readonly callerSession: RoleSession | undefined;
   /** `aws:PrincipalTag/*`: the user's tags, or the session's role tags and session tags. */
   readonly callerTags: Readonly<Record<string, string>>;
-  readonly organizationId: string | undefined;
+  /** The organization's id when the caller's account is in it (not for a standalone account). */
+  readonly principalOrgId: string | undefined;
+  /** The organization's id when the role's account is in it. */
+  readonly resourceOrgId: string | undefined;
   readonly now: number;
   readonly sourceIp: string;
   readonly region: string;
@@ -41,10 +44,8 @@ export function assumeRoleContext(f: AssumeRoleFacts): Record<string, ContextVal
     'sts:RoleSessionName': f.roleSessionName,
   };
   if (p.kind === 'iam-user') ctx['aws:username'] = p.name;
-  if (f.organizationId) {
-    ctx['aws:PrincipalOrgID'] = f.organizationId;
-    ctx['aws:ResourceOrgID'] = f.organizationId;
-  }
+  if (f.principalOrgId) ctx['aws:PrincipalOrgID'] = f.principalOrgId;
+  if (f.resourceOrgId) ctx['aws:ResourceOrgID'] = f.resourceOrgId;
   for (const [k, v] of Object.entries(f.callerTags)) ctx[`aws:PrincipalTag/${k}`] = v;
   if (session) {
     ctx['aws:TokenIssueTime'] = isoSeconds(session.issuedAt);

@@ -58,6 +58,10 @@ export interface AssumeRoleDeps {
 /** Service-linked roles, like the management account, are not restricted by SCPs. */
 const exemptFromScps = (caller: Principal) => caller.kind === 'assumed-role' && caller.arn.includes(':assumed-role/AWSServiceRoleFor');
 
+/** The organization's id for an account in it; none for a standalone account (it left). */
+const orgIdIfMember = async (deps: AssumeRoleDeps, accountId: string): Promise<string | undefined> =>
+  (await deps.organizations.accountStanding(accountId))?.kind === 'member' ? deps.organizationId() : undefined;
+
 const checkSourceIdentity = (value: string | undefined, inherited: string | undefined): string | undefined => {
   if (value !== undefined && value.toLowerCase().startsWith('aws:')) {
     throw stsValidation('SourceIdentity', "SourceIdentity must not begin with the reserved prefix 'aws:'.");
@@ -106,7 +110,8 @@ export async function assumeRole(deps: AssumeRoleDeps, caller: Principal, input:
     caller,
     callerSession,
     callerTags: await callerTagsOf(store.iam, caller, callerSession),
-    organizationId: await deps.organizationId(),
+    principalOrgId: await orgIdIfMember(deps, caller.accountId),
+    resourceOrgId: await orgIdIfMember(deps, role.accountId),
     now,
     sourceIp: facts.sourceIp,
     region: facts.region,

@@ -210,7 +210,7 @@ export class KyselyOrganizationsRepository implements OrganizationsRepository {
   }
 
   async putStandaloneAccount(a: StandaloneAccount): Promise<void> {
-    const row = { name: a.name, email: a.email, removed_at: a.removedAt };
+    const row = { name: a.name, email: a.email, email_key: a.email.toLowerCase(), removed_at: a.removedAt };
     await this.db.insertInto('org_standalone_account').values({ id: a.id, ...row })
       .onConflict((oc) => oc.column('id').doUpdateSet(row))
       .execute();
@@ -218,6 +218,11 @@ export class KyselyOrganizationsRepository implements OrganizationsRepository {
 
   async getStandaloneAccount(id: string): Promise<StandaloneAccount | undefined> {
     const r = await this.db.selectFrom('org_standalone_account').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && { id: r.id, name: r.name, email: r.email, removedAt: Number(r.removed_at) };
+  }
+
+  async getStandaloneAccountByEmail(email: string): Promise<StandaloneAccount | undefined> {
+    const r = await this.db.selectFrom('org_standalone_account').selectAll().where('email_key', '=', email.toLowerCase()).executeTakeFirst();
     return r && { id: r.id, name: r.name, email: r.email, removedAt: Number(r.removed_at) };
   }
 

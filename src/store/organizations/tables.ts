@@ -109,6 +109,8 @@ export interface OrgStandaloneAccountTable {
   id: string;
   name: string;
   email: string;
+  /** The e-mail address lower-cased. */
+  email_key: string;
   removed_at: number;
 }
 
