@@ -58,7 +58,8 @@ export function registerConsoleRoutes(app: FastifyInstance, services: Services, 
 
   const home = async (request: FastifyRequest, c: ConsoleSession, extra: Partial<ConsoleHome> = {}): Promise<ConsoleHome> => {
     const s = c.session;
-    const account = await store.organizations.getAccount(s.accountId);
+    // A member account, or one that left the organization (reached through SAML and /federation).
+    const account = (await services.organizations.accountStanding(s.accountId))?.account;
     const permissionSet = await permissionSetOf((ps) => provisionedRoleName(ps) === s.roleName);
     const frame: ConsoleFrame = {
       accountName: account?.name ?? s.accountId,

@@ -5,6 +5,8 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { OrganizationsClient, CreateAccountCommand, RemoveAccountFromOrganizationCommand } from '@aws-sdk/client-organizations';
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Browser, signIn } from '../support/browser.js';
 import { seedConsoleWorld, portalCredentials, sessionParam, getSigninToken, loginUrl, CONSOLE_USER, type ConsoleWorld } from '../e2e/console-fixture.js';
@@ -149,6 +151,25 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       }
       const ours = await raw(loginUrl(await freshToken(), `${server.endpoint}/console#policies`));
       assert.equal(ours.headers.get('location'), '/console#policies');
+    });
+
+    test('credentials of an account that left the organization sign in to its console too, named by its standalone record', async () => {
+      const org = new OrganizationsClient(server.clientConfig);
+      const created = await org.send(new CreateAccountCommand({ AccountName: 'Left Behind', Email: 'left-behind@example.com' }));
+      const accountId = created.CreateAccountStatus!.AccountId!;
+      await org.send(new RemoveAccountFromOrganizationCommand({ AccountId: accountId }));
+      const assumed = await new STSClient(server.clientConfig).send(
+        new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`, RoleSessionName: 'ops' }),
+      );
+      const c = assumed.Credentials!;
+      const { status, body } = await getSigninToken(server.endpoint, sessionParam({ accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! }));
+      assert.equal(status, 200, JSON.stringify(body));
+      const console = new Browser(server.endpoint);
+      const landed = await console.go(loginUrl(body.SigninToken!));
+      assert.equal(landed.status, 200, landed.text);
+      assert.match(landed.text, /Left Behind/);
+      assert.match(landed.text, new RegExp(accountId));
+      assert.match(landed.text, /OrganizationAccountAccessRole/);
     });
   });
 }
