@@ -64,6 +64,7 @@ describe('SAML sign-on pages', () => {
     const csp = direct.headers.get('content-security-policy')!;
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.match(csp, /frame-ancestors 'none'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
     const script = await fetch(`${world.server.endpoint}/saml/assets/auto-post.js`);
     assert.match(script.headers.get('content-type')!, /javascript/);
     assert.match(await script.text(), /saml-post/);
