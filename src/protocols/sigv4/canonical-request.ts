@@ -36,9 +36,43 @@ export const canonicalQuery = (query: string, omitSignature: boolean): string =>
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-// Most header values have nothing to collapse; skip the regex replace for those.
-const NEEDS_COLLAPSE = /[\t\r\n]| {2}/;
-const normalizeValue = (v: string) => (NEEDS_COLLAPSE.test(v) ? v.replace(/[ \t\r\n]+/g, ' ') : v).trim();
+const printable = (c: number) => c > 0x20 && c < 0x7f;
+
+/**
+ * True when trimming and collapsing would leave `v` as it is: printable ASCII at both ends, no
+ * tab, CR, LF or double space. indexOf runs natively; a RegExp test or a charCodeAt loop per
+ * header costs more (bench/sigv4.ts).
+ */
+const alreadyNormal = (v: string): boolean =>
+  v.length === 0 ||
+  (printable(v.charCodeAt(0)) &&
+    printable(v.charCodeAt(v.length - 1)) &&
+    v.indexOf('  ') < 0 &&
+    v.indexOf('\t') < 0 &&
+    v.indexOf('\n') < 0 &&
+    v.indexOf('\r') < 0);
+
+const normalizeValue = (v: string) => (alreadyNormal(v) ? v : v.replace(/[ \t\r\n]+/g, ' ').trim());
+
+/**
+ * A signed-header list's derived forms. parse-signature.ts hands out the same frozen list for
+ * the same header line, so the forms of the last list seen are usually the ones needed again;
+ * a list that is not frozen could have changed, so its forms are derived afresh.
+ */
+interface ListForms {
+  readonly list: readonly string[];
+  readonly joined: string;
+  /** `name:` for each name. */
+  readonly prefixes: readonly string[];
+}
+
+let lastForms: ListForms | undefined;
+
+const formsOf = (list: readonly string[]): ListForms => {
+  if (lastForms !== undefined && lastForms.list === list && Object.isFrozen(list)) return lastForms;
+  lastForms = { list, joined: list.join(';'), prefixes: list.map((name) => `${name}:`) };
+  return lastForms;
+};
 
 /** `name:value\n` for each signed header, in the order the client listed them. */
 export const canonicalHeaders = (
@@ -46,17 +80,21 @@ export const canonicalHeaders = (
   signed: readonly string[],
 ): string => {
   // Plain loops, no intermediate maps: this runs on every request (see bench/sigv4.ts).
+  const prefixes = formsOf(signed).prefixes;
+  const count = headers.length;
   let out = '';
   for (let s = 0; s < signed.length; s++) {
     const name = signed[s]!;
+    const length = name.length;
     let value: string | undefined;
-    for (let h = 0; h < headers.length; h++) {
-      const k = headers[h]![0];
-      if (k.length !== name.length || (k !== name && k.toLowerCase() !== name)) continue;
-      const v = normalizeValue(headers[h]![1]);
+    for (let h = 0; h < count; h++) {
+      const pair = headers[h]!;
+      const k = pair[0];
+      if (k.length !== length || (k !== name && k.toLowerCase() !== name)) continue;
+      const v = normalizeValue(pair[1]);
       value = value === undefined ? v : `${value},${v}`;
     }
-    out += `${name}:${value ?? ''}\n`;
+    out += `${prefixes[s]}${value ?? ''}\n`;
   }
   return out;
 };
@@ -73,7 +111,7 @@ export interface CanonicalParts {
 
 export const canonicalRequest = (p: CanonicalParts): string =>
   `${p.method}\n${canonicalPath(p.path)}\n${canonicalQuery(p.query, p.presigned)}\n` +
-  `${canonicalHeaders(p.headers, p.signedHeaders)}\n${p.signedHeaders.join(';')}\n${p.payloadHash}`;
+  `${canonicalHeaders(p.headers, p.signedHeaders)}\n${formsOf(p.signedHeaders).joined}\n${p.payloadHash}`;
 
 export const stringToSign = (amzDate: string, scope: string, canonicalRequestHash: string): string =>
   `AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${canonicalRequestHash}`;

@@ -12,11 +12,15 @@ export const deriveSigningKey = (secret: string, date: string, region: string, s
 /**
  * HMAC-SHA256 (RFC 2104) with the key's padded blocks prepared once: two one-shot hashes over
  * reused buffers cost a fraction of building an Hmac object per request, and give the same MAC.
- * Reusing the buffers is safe: digest() is synchronous and JavaScript runs it to completion.
+ * Each hash comes out as a 'binary' (latin1) string, one char per byte, written straight back
+ * where it is needed: on Node 20 `hash(..., 'buffer')` costs about twice a string output.
+ * Reusing the buffers is safe: each call is synchronous and JavaScript runs it to completion.
  */
 export class PreparedHmacKey {
   private readonly inner = Buffer.alloc(64 + 512);
   private readonly outer = Buffer.alloc(64 + 32);
+  // The view of `inner` the last message filled: a key's strings to sign all have one length.
+  private innerView = this.inner.subarray(0, 64);
 
   constructor(key: Buffer) {
     const block = Buffer.alloc(64);
@@ -27,15 +31,24 @@ export class PreparedHmacKey {
     }
   }
 
-  digest(message: string): Buffer {
+  /** The MAC as a 'binary' (latin1) string, one char per byte: the cheapest output (see above). */
+  digestBinary(message: string): string {
     const room = this.inner.length - 64;
     // Buffer#write stops short rather than overflow; a message that might not fit goes the slow way.
-    const innerHash =
-      message.length * 3 <= room
-        ? hash('sha256', this.inner.subarray(0, 64 + this.inner.write(message, 64, 'utf8')), 'buffer')
-        : hash('sha256', Buffer.concat([this.inner.subarray(0, 64), Buffer.from(message, 'utf8')]), 'buffer');
-    innerHash.copy(this.outer, 64);
-    return hash('sha256', this.outer, 'buffer');
+    let innerHash: string;
+    if (message.length * 3 <= room) {
+      const end = 64 + this.inner.write(message, 64, 'utf8');
+      if (this.innerView.length !== end) this.innerView = this.inner.subarray(0, end);
+      innerHash = hash('sha256', this.innerView, 'binary');
+    } else {
+      innerHash = hash('sha256', Buffer.concat([this.inner.subarray(0, 64), Buffer.from(message, 'utf8')]), 'binary');
+    }
+    this.outer.write(innerHash, 64, 'binary');
+    return hash('sha256', this.outer, 'binary');
+  }
+
+  digest(message: string): Buffer {
+    return Buffer.from(this.digestBinary(message), 'binary');
   }
 }
 
