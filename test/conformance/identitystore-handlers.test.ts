@@ -10,7 +10,7 @@ import type { Services } from '../../src/domain/services.js';
 import { sqliteBackend } from '../support/backends.js';
 import { openHarness, userInput, type Harness } from '../domain/identity-store/harness.js';
 
-const MODEL = JSON.parse(readFileSync(new URL('../../../shared/aws-models/identitystore-2020-06-15.json', import.meta.url), 'utf8'));
+const MODEL = JSON.parse(readFileSync(new URL('../../models/aws/identitystore-2020-06-15.json', import.meta.url), 'utf8'));
 
 type Shape = { type?: string; shape?: string; members?: Record<string, Shape>; member?: Shape; required?: string[] };
 
