@@ -18,24 +18,14 @@ import { idpEndpoints } from '../saml/saml-endpoints.js';
 import { acceptAuthnRequest, type SamlBinding } from '../saml/accept-authn-request.js';
 import { openPendingSignOn, sealPendingSignOn } from '../saml/pending-sign-on.js';
 import { applicationResponse } from '../saml/application-response.js';
-import { currentSession, csrfOk, redirect, signedIn, signInUrl, type WebDeps } from '../web/web-context.js';
+import { currentSession, csrfOk, redirect, sendPage, signedIn, signInUrl, type WebDeps } from '../web/web-context.js';
 import { readForm } from '../web/form.js';
-import type { Html } from '../web/html.js';
 import { AUTO_POST_SCRIPT, AUTO_POST_SCRIPT_PATH, autoPostPage, samlErrorPage } from '../web/saml/auto-post-page.js';
 
-const PAGE_HEADERS: Readonly<Record<string, string>> = {
-  'content-type': 'text/html; charset=utf-8',
-  // A SAML response in a cache would be a credential left behind.
-  'cache-control': 'no-store',
-  // Our own script only. No form-action: the response is posted to the application, and the
-  // application may redirect after it (Chromium applies form-action to those redirects too).
-  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'",
-  'x-frame-options': 'DENY',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
-
-const send = (reply: FastifyReply, status: number, body: Html) => reply.code(status).headers(PAGE_HEADERS).send(body.text);
+// The sign-on pages carry the sign-in pages' headers: no-store (a SAML response in a cache would be
+// a credential left behind), our own script only, and no form-action, since the response is posted
+// to the application, which may redirect after it.
+const send = sendPage;
 
 const STATUS: Readonly<Record<string, number>> = { Validation: 400, NotFound: 404, AccessDenied: 403, Unauthenticated: 401 };
 
