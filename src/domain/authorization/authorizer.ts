@@ -46,7 +46,8 @@ export class Authorizer {
   /** The decision for each resource, in order. */
   async decide(principal: Principal, query: AuthorizationQuery): Promise<Decision[]> {
     const { compiled, context, outsideOrganization } = await this.entry(principal);
-    const merged = { ...query.context, ...context };
+    // Object.assign, not a double spread: V8's spread of two filled objects is several times slower.
+    const merged: Record<string, ContextValue> = Object.assign({}, query.context, context);
     // The request context names the organization for every caller; a standalone account's is in none.
     if (outsideOrganization) delete merged['aws:PrincipalOrgID'];
     return query.resources.map((resource) =>
