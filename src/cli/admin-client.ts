@@ -70,6 +70,18 @@ export class AdminClient {
     }
     return json as T;
   }
+
+  /** Every item of a paginated list operation: `key` names the list member; pages follow NextToken. */
+  async listAll<T = Record<string, any>>(operation: string, key: string, input: Record<string, unknown> = {}): Promise<T[]> {
+    const items: T[] = [];
+    let token: string | undefined;
+    do {
+      const page: Record<string, unknown> = await this.call(operation, token ? { ...input, NextToken: token } : input);
+      items.push(...((page[key] ?? []) as T[]));
+      token = page.NextToken as string | undefined;
+    } while (token);
+    return items;
+  }
 }
 
 const fromEnvironment = (env: NodeJS.ProcessEnv): AdminCredentials | undefined => {

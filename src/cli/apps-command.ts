@@ -100,13 +100,7 @@ const principalOption = (v: Values): ['USER' | 'GROUP', string] => {
 const run = async (sub: string, ref: string | undefined, v: Values, options: AdminClientOptions): Promise<number> => {
   const client = new AdminClient(options);
   if (sub === 'list') {
-    const apps: Record<string, any>[] = [];
-    let token: string | undefined;
-    do {
-      const page: { Applications: Record<string, any>[]; NextToken?: string } = await client.call('ListApplications', token ? { NextToken: token } : {});
-      apps.push(...page.Applications);
-      token = page.NextToken;
-    } while (token);
+    const apps = await client.listAll('ListApplications', 'Applications');
     output(v.json, apps, () => {
       if (apps.length === 0) process.stdout.write('No applications.\n');
       for (const a of apps) process.stdout.write(`${a.ApplicationId}  ${String(a.Template).padEnd(11)}  ${a.Name}\n`);
@@ -149,7 +143,7 @@ const run = async (sub: string, ref: string | undefined, v: Values, options: Adm
       return 0;
     }
     case 'assignments': {
-      const { Assignments } = await client.call<{ Assignments: Record<string, any>[] }>('ListApplicationAssignments', { ApplicationId });
+      const Assignments = await client.listAll('ListApplicationAssignments', 'Assignments', { ApplicationId });
       output(v.json, Assignments, () => {
         if (Assignments.length === 0) process.stdout.write('No assignments.\n');
         for (const a of Assignments) {

@@ -47,7 +47,7 @@ describe('gatehouse apps command', () => {
     const assigned = await gatehouse(['apps', 'assign', app.ApplicationId, '--group', 'Admins', '--role', `${ROLE},${PROVIDER}`], env);
     assert.equal(assigned.status, 0, assigned.stderr);
     assert.match(assigned.stdout, /Assigned group Admins to app-/);
-    assert.deepEqual((await apps().listAssignments(app.ApplicationId)).map((a) => [a.principalType, a.principalId, a.awsRoles]), [
+    assert.deepEqual((await apps().listAssignments(app.ApplicationId)).assignments.map((a) => [a.principalType, a.principalId, a.awsRoles]), [
       ['GROUP', adminsId, [{ roleArn: ROLE, providerArn: PROVIDER }]],
     ]);
     const claims = await apps().samlClaims(app.ApplicationId, aliceId);
@@ -92,6 +92,22 @@ describe('gatehouse apps command', () => {
     const deleted = await gatehouse(['apps', 'delete', 'Wiki'], env);
     assert.equal(deleted.status, 0, deleted.stderr);
     assert.equal((await apps().list()).applications.some((a) => a.name === 'Wiki'), false);
+  });
+
+  test('apps assignments follows NextToken past the first page of 100', async () => {
+    const { identityStoreId } = await server.server.services.instance.get();
+    const is = server.server.services.identityStore;
+    const app = await apps().create({ name: 'Crowded', acsUrl: 'https://crowded.example.com/acs', audience: 'https://crowded.example.com' });
+    const ids: string[] = [];
+    for (let i = 0; i < 101; i++) {
+      const { userId } = await is.createUser(identityStoreId, { UserName: `crowd-${i}`, DisplayName: `Crowd ${i}`, Name: { GivenName: 'C', FamilyName: `${i}` } });
+      await apps().assign(app.applicationId, 'USER', userId);
+      ids.push(userId);
+    }
+    const listed = await gatehouse(['apps', 'assignments', 'Crowded', '--json'], env);
+    assert.equal(listed.status, 0, listed.stderr);
+    assert.deepEqual((JSON.parse(listed.stdout) as { PrincipalId: string }[]).map((a) => a.PrincipalId), ids.sort());
+    await apps().delete(app.applicationId);
   });
 
   test('refusals: the service says why (exit 1); usage errors print the help (exit 2)', async () => {

@@ -141,6 +141,39 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       await assert.rejects(admin.call('ListApplicationsForUser', { UserName: 'nobody' }), refusedWith('ResourceNotFoundException'));
     });
 
+    test('ListApplicationAssignments pages by principal with NextToken; a token is its application\'s only', async () => {
+      const { identityStoreId } = await server.server.services.instance.get();
+      const is = server.server.services.identityStore;
+      const { Application: wiki } = await admin.call<{ Application: WireApplication }>('CreateApplication', { Name: 'Paged wiki', AcsUrl: 'https://wiki.example.com/acs', Audience: 'https://wiki.example.com' });
+      const { Application: other } = await admin.call<{ Application: WireApplication }>('CreateApplication', { Name: 'Paged other', AcsUrl: 'https://other.example.com/acs', Audience: 'https://other.example.com' });
+      const expected: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const { userId } = await is.createUser(identityStoreId, { UserName: `paged-${i}`, DisplayName: `Paged ${i}`, Name: { GivenName: 'P', FamilyName: `${i}` } });
+        await admin.call('CreateApplicationAssignment', { ApplicationId: wiki.ApplicationId, PrincipalType: 'USER', PrincipalId: userId });
+        expected.push(`USER ${userId}`);
+      }
+      await admin.call('CreateApplicationAssignment', { ApplicationId: wiki.ApplicationId, PrincipalType: 'GROUP', PrincipalId: adminsId });
+      expected.sort().unshift(`GROUP ${adminsId}`);
+      const seen: string[] = [];
+      let token: string | undefined;
+      let pages = 0;
+      do {
+        const page = await admin.call<{ Assignments: Record<string, string>[]; NextToken?: string }>('ListApplicationAssignments', { ApplicationId: wiki.ApplicationId, MaxResults: 2, ...(token ? { NextToken: token } : {}) });
+        assert.ok(page.Assignments.length <= 2);
+        seen.push(...page.Assignments.map((a) => `${a.PrincipalType} ${a.PrincipalId}`));
+        token = page.NextToken;
+        pages++;
+        if (token) {
+          await assert.rejects(admin.call('ListApplicationAssignments', { ApplicationId: other.ApplicationId, NextToken: token }), refusedWith('ValidationException', /NextToken/));
+        }
+      } while (token);
+      assert.equal(pages, 3);
+      assert.deepEqual(seen, expected);
+      await assert.rejects(admin.call('ListApplicationAssignments', { ApplicationId: wiki.ApplicationId, MaxResults: 0 }), refusedWith('ValidationException', /maxResults/i));
+      await assert.rejects(admin.call('ListApplicationAssignments', { ApplicationId: wiki.ApplicationId, NextToken: 'forged' }), refusedWith('ValidationException', /NextToken/));
+      for (const app of [wiki, other]) await admin.call('DeleteApplication', { ApplicationId: app.ApplicationId });
+    });
+
     test('authorization is gatehouse:<Operation>: a reader may list but not create', async () => {
       const services = server.server.services;
       const { ownerAccountId } = await services.instance.get();

@@ -19,6 +19,17 @@ export interface ApplicationPage {
   readonly nextToken?: string;
 }
 
+export interface AssignmentPage {
+  readonly assignments: readonly ApplicationAssignment[];
+  /** Present only when more follow. */
+  readonly nextToken?: string;
+}
+
+export interface PageRequest {
+  readonly nextToken?: string;
+  readonly maxResults?: number;
+}
+
 /** An application a user holds, with every role their assignments offer ("aws-account"). */
 export interface UserApplication {
   readonly application: Application;
@@ -27,6 +38,12 @@ export interface UserApplication {
 
 const PRINCIPAL_TYPES: readonly ApplicationPrincipalType[] = ['USER', 'GROUP'];
 const sortKey = (a: Application) => `${a.name.toLowerCase()}\u0000${a.applicationId}`;
+
+const pageOptions = (req: PageRequest, scope: string) => {
+  const size = req.maxResults ?? MAX_RESULTS;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_RESULTS) throw invalid('MaxResults', `MaxResults must be between 1 and ${MAX_RESULTS}.`);
+  return { token: req.nextToken, size, scope, separator: '.', invalid: () => invalid('NextToken', 'The NextToken is not valid for this request.') };
+};
 
 export class ApplicationService {
   constructor(private readonly ports: Ports) {}
@@ -56,16 +73,8 @@ export class ApplicationService {
     if (!(await this.ports.store.applications.deleteApplication(applicationId))) await this.describe(applicationId);
   }
 
-  async list(req: { nextToken?: string; maxResults?: number } = {}): Promise<ApplicationPage> {
-    const size = req.maxResults ?? MAX_RESULTS;
-    if (!Number.isInteger(size) || size < 1 || size > MAX_RESULTS) throw invalid('MaxResults', `MaxResults must be between 1 and ${MAX_RESULTS}.`);
-    const page = sortedPage(await this.ports.store.applications.listApplications(), sortKey, {
-      token: req.nextToken,
-      size,
-      scope: 'ListApplications',
-      separator: '.',
-      invalid: () => invalid('NextToken', 'The NextToken is not valid for this request.'),
-    });
+  async list(req: PageRequest = {}): Promise<ApplicationPage> {
+    const page = sortedPage(await this.ports.store.applications.listApplications(), sortKey, pageOptions(req, 'ListApplications'));
     return { applications: page.items, ...(page.next !== undefined ? { nextToken: page.next } : {}) };
   }
 
@@ -101,9 +110,12 @@ export class ApplicationService {
     }
   }
 
-  async listAssignments(applicationId: string): Promise<ApplicationAssignment[]> {
+  /** By principal type, then id. A token belongs to its application's list only. */
+  async listAssignments(applicationId: string, req: PageRequest = {}): Promise<AssignmentPage> {
     await this.describe(applicationId);
-    return this.ports.store.applications.listAssignments(applicationId);
+    const all = await this.ports.store.applications.listAssignments(applicationId);
+    const page = sortedPage(all, (a) => `${a.principalType}.${a.principalId}`, pageOptions(req, `ListApplicationAssignments:${applicationId}`));
+    return { assignments: page.items, ...(page.next !== undefined ? { nextToken: page.next } : {}) };
   }
 
   // ---- sign-on

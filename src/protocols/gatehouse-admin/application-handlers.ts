@@ -4,6 +4,7 @@
 
 import type { Application, ApplicationAssignment, AttributeMapping, AwsRolePair } from '../../domain/applications/application.js';
 import type { ApplicationPatch } from '../../domain/applications/application-settings.js';
+import type { PageRequest } from '../../domain/applications/application-service.js';
 import type { ServiceHandlers } from '../operation.js';
 import { userOf } from './handlers.js';
 
@@ -69,6 +70,12 @@ const settingsIn = (input: Record<string, any>): ApplicationPatch => {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as ApplicationPatch;
 };
 
+const pageIn = (input: Record<string, any>): PageRequest => ({
+  ...(input.NextToken !== undefined ? { nextToken: input.NextToken } : {}),
+  ...(input.MaxResults !== undefined ? { maxResults: input.MaxResults } : {}),
+});
+const nextTokenOut = (page: { nextToken?: string }) => (page.nextToken !== undefined ? { NextToken: page.nextToken } : {});
+
 export const APPLICATION_ADMIN_HANDLERS: ServiceHandlers = {
   async CreateApplication(input, { services: { applications } }) {
     const settings = settingsIn(input);
@@ -87,11 +94,8 @@ export const APPLICATION_ADMIN_HANDLERS: ServiceHandlers = {
     return {};
   },
   async ListApplications(input, { services: { applications } }) {
-    const page = await applications.list({
-      ...(input.NextToken !== undefined ? { nextToken: input.NextToken } : {}),
-      ...(input.MaxResults !== undefined ? { maxResults: input.MaxResults } : {}),
-    });
-    return { Applications: page.applications.map(applicationShape), ...(page.nextToken !== undefined ? { NextToken: page.nextToken } : {}) };
+    const page = await applications.list(pageIn(input));
+    return { Applications: page.applications.map(applicationShape), ...nextTokenOut(page) };
   },
   async CreateApplicationAssignment(input, { services: { applications } }) {
     const a = await applications.assign(input.ApplicationId, input.PrincipalType, input.PrincipalId, rolesIn(input.AwsRoles));
@@ -102,7 +106,8 @@ export const APPLICATION_ADMIN_HANDLERS: ServiceHandlers = {
     return {};
   },
   async ListApplicationAssignments(input, { services: { applications } }) {
-    return { Assignments: (await applications.listAssignments(input.ApplicationId)).map(assignmentShape) };
+    const page = await applications.listAssignments(input.ApplicationId, pageIn(input));
+    return { Assignments: page.assignments.map(assignmentShape), ...nextTokenOut(page) };
   },
   async ListApplicationsForUser(input, { services: { applications, directory } }) {
     const user = await userOf(directory, input);

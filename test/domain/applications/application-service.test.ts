@@ -55,7 +55,7 @@ for (const backend of BACKENDS) {
       await apps.assign(app.applicationId, 'USER', bob);
       await is.deleteUser(STORE, gone);
       await is.deleteGroup(STORE, team);
-      assert.deepEqual((await apps.listAssignments(app.applicationId)).map((a) => [a.principalType, a.principalId]), [['USER', bob]]);
+      assert.deepEqual((await apps.listAssignments(app.applicationId)).assignments.map((a) => [a.principalType, a.principalId]), [['USER', bob]]);
       await apps.delete(app.applicationId);
     });
 
@@ -200,12 +200,12 @@ for (const backend of BACKENDS) {
         apps.assign(aws.applicationId, 'USER', ada, [{ roleArn: ROLE, providerArn: PROVIDER }, { roleArn: ROLE, providerArn: 'arn:aws:iam::444455556666:saml-provider/Gatehouse' }]),
         'AwsRoles[1].ProviderArn',
       );
-      assert.deepEqual(await apps.listAssignments(aws.applicationId), []);
+      assert.deepEqual((await apps.listAssignments(aws.applicationId)).assignments, []);
 
       const a = await apps.assign(aws.applicationId, 'GROUP', admins, [{ roleArn: ROLE, providerArn: PROVIDER }, { roleArn: ROLE, providerArn: PROVIDER }]);
       assert.deepEqual(a.awsRoles, [{ roleArn: ROLE, providerArn: PROVIDER }]);
       await apps.assign(aws.applicationId, 'GROUP', admins, [{ roleArn: ROLE2, providerArn: PROVIDER }]); // replaces
-      assert.deepEqual((await apps.listAssignments(aws.applicationId)).map((x) => x.awsRoles), [[{ roleArn: ROLE2, providerArn: PROVIDER }]]);
+      assert.deepEqual((await apps.listAssignments(aws.applicationId)).assignments.map((x) => x.awsRoles), [[{ roleArn: ROLE2, providerArn: PROVIDER }]]);
       await apps.unassign(aws.applicationId, 'GROUP', admins);
       await refuses(apps.unassign(aws.applicationId, 'GROUP', admins), 'PrincipalId', 'NotFound');
       await refuses(apps.listAssignments('app-0000000000000000'), 'ApplicationId', 'NotFound');
