@@ -1,7 +1,8 @@
-// Keyset pagination over an ordered list. The token is opaque to clients: it carries the scope
-// it was issued for (operation and filter) and the sort key of the last item returned, so a page
-// boundary survives inserts and deletes. The token is omitted on the last page.
+// Organizations' page sizes and errors over the shared keyset pagination (src/lib/sorted-page.ts):
+// a token names the list it was issued for and the last item returned, so a page boundary
+// survives inserts and deletes. The token is omitted on the last page.
 
+import { sortedPage } from '../../lib/sorted-page.js';
 import { invalidInput } from './errors.js';
 
 /** The model's MaxResults range for Organizations lists (1..20). */
@@ -17,26 +18,6 @@ export interface Page<T> {
   readonly nextToken?: string;
 }
 
-interface TokenBody {
-  readonly s: string;
-  readonly k: string;
-}
-
-const encode = (body: TokenBody) => Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
-
-const decode = (token: string, scope: string): string => {
-  let body: Partial<TokenBody> | undefined;
-  try {
-    body = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<TokenBody>;
-  } catch {
-    body = undefined;
-  }
-  if (!body || typeof body.k !== 'string' || body.s !== scope) {
-    throw invalidInput('NextToken', 'INVALID_NEXT_TOKEN', 'The NextToken value is not valid for this request.');
-  }
-  return body.k;
-};
-
 /**
  * One page of `items`, ordered by `sortKey` (which must be unique). `scope` names the list and
  * its filter, so a token is refused by any other list.
@@ -51,15 +32,15 @@ export function paginate<T>(
   if (size > maxPageSize) {
     throw invalidInput('MaxResults', 'MAX_VALUE_EXCEEDED', `MaxResults must be at most ${maxPageSize}.`);
   }
-  const sorted = [...items].sort((a, b) => compare(sortKey(a), sortKey(b)));
-  const after = page.nextToken === undefined ? undefined : decode(page.nextToken, scope);
-  const rest = after === undefined ? sorted : sorted.filter((item) => compare(sortKey(item), after) > 0);
-  const pageItems = rest.slice(0, size);
-  if (rest.length <= size) return { items: pageItems };
-  return { items: pageItems, nextToken: encode({ s: scope, k: sortKey(pageItems[pageItems.length - 1]!) }) };
+  const result = sortedPage(items, sortKey, {
+    token: page.nextToken,
+    size,
+    scope,
+    separator: '.',
+    invalid: () => invalidInput('NextToken', 'INVALID_NEXT_TOKEN', 'The NextToken value is not valid for this request.'),
+  });
+  return result.next === undefined ? { items: result.items } : { items: result.items, nextToken: result.next };
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A sort key that orders by time, then id. */
 export const timeKey = (ms: number, id: string) => `${String(ms).padStart(16, '0')}/${id}`;
