@@ -29,6 +29,12 @@ Environment only:
   GATEHOUSE_PROVISIONING_LEASE_MS      How long a node's claim on a job holds without renewal;
                                        a dead node's jobs are taken up after it (10000)
   GATEHOUSE_PROVISIONING_BATCH_SIZE    Accounts per provisioning transaction (100)
+  GATEHOUSE_RETENTION_INTERVAL_MS      How often ended and expired portal sessions, sso-oidc
+                                       codes, tokens and client registrations are deleted,
+                                       the first time one interval after start (600000; at
+                                       most 86400000)
+  GATEHOUSE_RETENTION_GRACE_MS         How long they are kept after they end or expire
+                                       (86400000; portal sessions at least 12 hours)
   GATEHOUSE_BOOTSTRAP_ACCESS_KEY_ID    Fix the administrator's access key created on first
   GATEHOUSE_BOOTSTRAP_SECRET_ACCESS_KEY start instead of generating one.
 `;

@@ -23,6 +23,8 @@ export interface ServerConfig {
   readonly mfaMode: MfaMode | undefined;
   /** Tuning of the provisioning worker; unset values take the worker's defaults. */
   readonly provisioning: { readonly pollMs?: number; readonly leaseMs?: number; readonly batchSize?: number };
+  /** Tuning of the retention sweeper; unset values take the sweeper's defaults. */
+  readonly retention: { readonly intervalMs?: number; readonly graceMs?: number };
 }
 
 export const SERVE_OPTIONS = {
@@ -68,14 +70,33 @@ const positive = (env: NodeJS.ProcessEnv, name: string): number | undefined => {
   return v;
 };
 
-const provisioning = (env: NodeJS.ProcessEnv): ServerConfig['provisioning'] => {
-  const entries = {
+/** Unset values left out, so the worker's defaults apply. */
+const definedOnly = <T extends object>(entries: T): Partial<T> =>
+  Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+const provisioning = (env: NodeJS.ProcessEnv): ServerConfig['provisioning'] =>
+  definedOnly({
     pollMs: positive(env, 'GATEHOUSE_PROVISIONING_POLL_MS'),
     leaseMs: positive(env, 'GATEHOUSE_PROVISIONING_LEASE_MS'),
     batchSize: positive(env, 'GATEHOUSE_PROVISIONING_BATCH_SIZE'),
-  };
-  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
+  });
+
+/** The longest sweep interval: a day (timers cannot wait much longer than 24 days anyway). */
+export const MAX_RETENTION_INTERVAL_MS = 86_400_000;
+
+const retentionInterval = (env: NodeJS.ProcessEnv): number | undefined => {
+  const v = positive(env, 'GATEHOUSE_RETENTION_INTERVAL_MS');
+  if (v !== undefined && v > MAX_RETENTION_INTERVAL_MS) {
+    throw new ConfigError(`GATEHOUSE_RETENTION_INTERVAL_MS must be at most ${MAX_RETENTION_INTERVAL_MS} (a day), got ${v}`);
+  }
+  return v;
 };
+
+const retention = (env: NodeJS.ProcessEnv): ServerConfig['retention'] =>
+  definedOnly({
+    intervalMs: retentionInterval(env),
+    graceMs: positive(env, 'GATEHOUSE_RETENTION_GRACE_MS'),
+  });
 
 /** An http(s) URL without query, fragment or trailing slash. */
 const publicUrl = (raw: string | undefined): string | undefined => {
@@ -114,5 +135,6 @@ export const parseServeArgs = (args: string[], env: NodeJS.ProcessEnv): ServerCo
     logLevel: values['log-level'] ?? env.GATEHOUSE_LOG_LEVEL ?? 'info',
     mfaMode: mfaMode(env.GATEHOUSE_MFA_MODE),
     provisioning: provisioning(env),
+    retention: retention(env),
   };
 };

@@ -16,6 +16,7 @@ import { seedDemo } from './demo/seed-demo.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { cryptoRandom } from '../lib/random.js';
 import { ProvisioningWorker } from './provisioning-worker.js';
+import { RetentionSweeper } from './retention-sweeper.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -66,6 +67,8 @@ export const startServer = async (config: ServerConfig, options: StartOptions = 
   const address = await app.listen({ port: config.port, host: config.host });
   const worker = new ProvisioningWorker(services, { region: config.region, logger: app.log, ...config.provisioning });
   worker.start();
+  const sweeper = new RetentionSweeper(services.ports, { logger: app.log, ...config.retention });
+  sweeper.start();
   print(`Gatehouse listening on ${address}`);
   print(`Start URL (gatehouse login, aws sso login, SDK sso-session profiles): ${address}/start`);
   return {
@@ -74,7 +77,7 @@ export const startServer = async (config: ServerConfig, options: StartOptions = 
     services,
     url: address,
     async close() {
-      await worker.stop();
+      await Promise.all([worker.stop(), sweeper.stop()]);
       await app.close();
       await store.close();
     },

@@ -28,6 +28,22 @@ test('bad options are refused with a message naming them', () => {
   );
 });
 
+test('the retention sweeper is tuned from the environment only, with positive whole numbers', () => {
+  assert.deepEqual(parseServeArgs([], {}).retention, {});
+  assert.deepEqual(
+    parseServeArgs([], { GATEHOUSE_RETENTION_INTERVAL_MS: '60000', GATEHOUSE_RETENTION_GRACE_MS: '3600000' }).retention,
+    { intervalMs: 60_000, graceMs: 3_600_000 },
+  );
+  assert.deepEqual(parseServeArgs([], { GATEHOUSE_RETENTION_GRACE_MS: '5', GATEHOUSE_RETENTION_INTERVAL_MS: '' }).retention, { graceMs: 5 });
+  for (const bad of ['0', '-1', '1.5', 'ten']) {
+    assert.throws(() => parseServeArgs([], { GATEHOUSE_RETENTION_INTERVAL_MS: bad }), /GATEHOUSE_RETENTION_INTERVAL_MS must be a positive whole number/);
+    assert.throws(() => parseServeArgs([], { GATEHOUSE_RETENTION_GRACE_MS: bad }), /GATEHOUSE_RETENTION_GRACE_MS must be a positive whole number/);
+  }
+  assert.equal(parseServeArgs([], { GATEHOUSE_RETENTION_INTERVAL_MS: '86400000' }).retention.intervalMs, 86_400_000);
+  assert.throws(() => parseServeArgs([], { GATEHOUSE_RETENTION_INTERVAL_MS: '86400001' }), /GATEHOUSE_RETENTION_INTERVAL_MS must be at most 86400000/);
+  assert.throws(() => parseServeArgs(['--retention-grace-ms', '5'], {}), /retention-grace-ms/);
+});
+
 test('logged URLs never carry signatures, tokens or codes', () => {
   const url = '/?Action=GetCallerIdentity&X-Amz-Signature=abc123&X-Amz-Security-Token=tok&x-amz-credential=AKIA%2F';
   const logged = redactUrl(url);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
 import type { Clock } from '../../src/lib/clock.js';
+import type { ServerConfig } from '../../src/server/config.js';
 import { createTestSchema, TEST_DATABASE_URL } from './backends.js';
 
 export const TEST_REGION = 'us-east-1';
@@ -35,6 +36,7 @@ export interface TestServerOptions {
   readonly demo?: boolean;
   readonly clock?: Clock;
   readonly mfaMode?: 'required' | 'optional' | 'off';
+  readonly retention?: ServerConfig['retention'];
 }
 
 export const startTestServer = async (options: TestServerOptions = {}): Promise<TestServer> => {
@@ -53,6 +55,7 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
       logLevel: 'silent',
       mfaMode: options.mfaMode,
       provisioning: {},
+      retention: options.retention ?? {},
     },
     { print: () => {}, clock: options.clock, postgresSchema: pg?.schema },
   );
