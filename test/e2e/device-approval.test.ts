@@ -7,6 +7,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { SSOOIDCClient, RegisterClientCommand, StartDeviceAuthorizationCommand, CreateTokenCommand } from '@aws-sdk/client-sso-oidc';
 import { SSOClient, ListAccountsCommand, ListAccountRolesCommand } from '@aws-sdk/client-sso';
@@ -45,7 +46,15 @@ describe('device flow approved in Chromium', { skip: existsSync(CHROMIUM) ? fals
   });
 
   const start = () => oidc.send(new StartDeviceAuthorizationCommand({ ...client, startUrl: `${server.endpoint}/start` }));
-  const createToken = (deviceCode: string) => oidc.send(new CreateTokenCommand({ ...client, grantType: DEVICE_GRANT, deviceCode }));
+  // Polls as the CLI does: never sooner than the interval StartDeviceAuthorization gave after
+  // the previous poll of the same code (sooner is slow_down, by design).
+  const lastPoll = new Map<string, number>();
+  const createToken = async (started: { deviceCode?: string; interval?: number }) => {
+    const wait = (lastPoll.get(started.deviceCode!) ?? 0) + started.interval! * 1000 - Date.now();
+    if (wait > 0) await sleep(wait);
+    lastPoll.set(started.deviceCode!, Date.now());
+    return oidc.send(new CreateTokenCommand({ ...client, grantType: DEVICE_GRANT, deviceCode: started.deviceCode! }));
+  };
 
   /** Opens the link the CLI prints, signs in when asked, and goes on to the confirmation page. */
   const openAndConfirm = async (verificationUriComplete: string, userCode: string): Promise<Page> => {
@@ -68,14 +77,14 @@ describe('device flow approved in Chromium', { skip: existsSync(CHROMIUM) ? fals
 
   test('allowed: CreateToken answers with a token that lists the user\'s accounts', async () => {
     const started = await start();
-    await assert.rejects(createToken(started.deviceCode!), awsError('AuthorizationPendingException', 400), 'pending until the user answers');
+    await assert.rejects(createToken(started), awsError('AuthorizationPendingException', 400), 'pending until the user answers');
     const page = await openAndConfirm(started.verificationUriComplete!, started.userCode!);
     await page.getByRole('button', { name: 'Allow' }).click();
     await page.getByRole('heading', { name: 'Device authorized' }).waitFor();
     assert.match(await page.locator('main').innerText(), new RegExp(`${CLIENT_NAME} can now access your accounts`));
     await page.close();
 
-    const token = await createToken(started.deviceCode!);
+    const token = await createToken(started);
     assert.equal(token.tokenType, 'Bearer');
     assert.ok(token.accessToken);
     const { accountList } = await sso.send(new ListAccountsCommand({ accessToken: token.accessToken }));
@@ -91,6 +100,6 @@ describe('device flow approved in Chromium', { skip: existsSync(CHROMIUM) ? fals
     await page.getByRole('button', { name: 'Deny' }).click();
     await page.getByRole('heading', { name: 'Request denied' }).waitFor();
     await page.close();
-    await assert.rejects(createToken(started.deviceCode!), awsError('AccessDeniedException', 400));
+    await assert.rejects(createToken(started), awsError('AccessDeniedException', 400));
   });
 });
