@@ -13,6 +13,13 @@ Options (each also from an environment variable):
   --public-url URL     The base URL users and SAML service  GATEHOUSE_PUBLIC_URL
                        providers reach Gatehouse at; SAML   (http://HOST:PORT)
                        entity ids and endpoints use it
+  --tls-cert FILE      Serve HTTPS with this PEM certificate GATEHOUSE_TLS_CERT
+  --tls-key FILE       chain and its PEM private key        GATEHOUSE_TLS_KEY
+                       (both or neither; else plain HTTP)
+  --trust-proxy LIST   Reverse proxies (addresses, CIDR     GATEHOUSE_TRUST_PROXY
+                       ranges, loopback) whose X-Forwarded-
+                       For and -Proto give aws:SourceIp and
+                       aws:SecureTransport (none)
   --demo               Seed a demo organization             GATEHOUSE_DEMO
   --log-level LEVEL    trace, debug, info, warn, error      GATEHOUSE_LOG_LEVEL  (info)
   -h, --help           Show this help

@@ -14,6 +14,8 @@ export interface CallContext {
   readonly services: Services;
   /** The caller's address, for `aws:SourceIp`. */
   readonly sourceIp: string;
+  /** Whether the request came over HTTPS, for `aws:SecureTransport`. */
+  readonly secureTransport: boolean;
 }
 
 /** Input and output are model-shaped objects; timestamps are Date objects on output. */

@@ -12,6 +12,7 @@ import { loadActionCatalog } from '../protocols/authorization/action-catalog.js'
 import { createRequestAuthorizer, invalidatingHandlers } from './request-authorizer.js';
 import { createCredentialResolver } from './resolve-credentials.js';
 import type { Authorize } from '../protocols/http/aws-routes-options.js';
+import type { TlsConfig, TrustProxy } from './transport-config.js';
 
 /** The IAM action prefix of each model whose prefix differs from its name. */
 const IAM_PREFIX: Readonly<Record<string, string>> = { 'sso-admin': 'sso' };
@@ -24,11 +25,17 @@ export interface AppOptions {
   readonly logger?: Logger;
   /** Replaces request authorization (the authorization benchmark measures its cost). */
   readonly authorize?: Authorize;
+  /** HTTPS with this certificate and key; else plain HTTP. */
+  readonly tls?: TlsConfig | undefined;
+  /** The proxies whose X-Forwarded-For / -Proto count for `request.ip` and `request.protocol`. */
+  readonly trustProxy?: TrustProxy | undefined;
 }
 
-export const buildApp = async ({ services, region, publicUrl, logger, authorize }: AppOptions): Promise<FastifyInstance> => {
+export const buildApp = async ({ services, region, publicUrl, logger, authorize, tls, trustProxy }: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
+    ...(tls ? { https: { cert: tls.cert, key: tls.key } } : {}),
+    ...(trustProxy !== undefined ? { trustProxy: [...trustProxy] } : {}),
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,

@@ -3,6 +3,8 @@
 
 import { parseArgs } from 'node:util';
 import type { MfaMode } from '../domain/directory/directory-credentials.js';
+import { ConfigError } from './config-error.js';
+import { tlsConfig, trustProxyConfig, type TlsConfig, type TrustProxy } from './transport-config.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -25,6 +27,10 @@ export interface ServerConfig {
   readonly provisioning: { readonly pollMs?: number; readonly leaseMs?: number; readonly batchSize?: number };
   /** Tuning of the retention sweeper; unset values take the sweeper's defaults. */
   readonly retention: { readonly intervalMs?: number; readonly graceMs?: number };
+  /** HTTPS with this certificate and key; undefined: plain HTTP. */
+  readonly tls?: TlsConfig | undefined;
+  /** The reverse proxies whose X-Forwarded-* headers count; undefined: none. */
+  readonly trustProxy?: TrustProxy | undefined;
 }
 
 export const SERVE_OPTIONS = {
@@ -34,12 +40,15 @@ export const SERVE_OPTIONS = {
   'database-url': { type: 'string' },
   region: { type: 'string' },
   'public-url': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'trust-proxy': { type: 'string' },
   demo: { type: 'boolean' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 const bootstrapKey = (env: NodeJS.ProcessEnv): ServerConfig['bootstrapKey'] => {
   const accessKeyId = env.GATEHOUSE_BOOTSTRAP_ACCESS_KEY_ID;
@@ -136,5 +145,7 @@ export const parseServeArgs = (args: string[], env: NodeJS.ProcessEnv): ServerCo
     mfaMode: mfaMode(env.GATEHOUSE_MFA_MODE),
     provisioning: provisioning(env),
     retention: retention(env),
+    tls: tlsConfig(values['tls-cert'] ?? env.GATEHOUSE_TLS_CERT, values['tls-key'] ?? env.GATEHOUSE_TLS_KEY),
+    trustProxy: trustProxyConfig(values['trust-proxy'] ?? env.GATEHOUSE_TRUST_PROXY),
   };
 };

@@ -41,7 +41,7 @@ export const createRequestAuthorizer = (services: Services, catalog: ActionCatal
     const context = requestContext({
       principal,
       sourceIp: ctx.sourceIp,
-      secureTransport: false,
+      secureTransport: ctx.secureTransport,
       region: ctx.region,
       now: services.ports.clock.now(),
       organizationId: await orgId(),

@@ -63,7 +63,7 @@ export const startServer = async (config: ServerConfig, options: StartOptions = 
   }
   if (config.demo) await seedDemo(services, print);
 
-  const app = await buildApp({ services, region: config.region, publicUrl: config.publicUrl, logger: options.logger });
+  const app = await buildApp({ services, region: config.region, publicUrl: config.publicUrl, logger: options.logger, tls: config.tls, trustProxy: config.trustProxy });
   const address = await app.listen({ port: config.port, host: config.host });
   const worker = new ProvisioningWorker(services, { region: config.region, logger: app.log, ...config.provisioning });
   worker.start();

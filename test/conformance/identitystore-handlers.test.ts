@@ -54,6 +54,7 @@ describe('identitystore handlers produce the model output shapes', () => {
       requestId: 'req',
       region: 'us-east-1',
       sourceIp: '127.0.0.1',
+      secureTransport: false,
       principal: { kind: 'iam-user', arn: 'arn:aws:iam::111122223333:user/admin', accountId: '111122223333', userId: 'AIDA', accessKeyId: 'AKIA', name: 'admin' },
       services: { identityStore: h.service } as unknown as Services,
     };

@@ -12,7 +12,7 @@ import { signAssertion, unsignedSamlResponse } from '../../src/saml/build-saml-r
 import { NAMEID_PERSISTENT } from '../../src/saml/saml-constants.js';
 
 const START = Date.UTC(2026, 10, 28, 12, 0, 0);
-const FACTS = { sourceIp: '192.0.2.1', region: 'us-east-1' };
+const FACTS = { sourceIp: '192.0.2.1', secureTransport: true, region: 'us-east-1' };
 const target = { roleArn: `arn:aws:iam::${TEST_ACCOUNT_ID}:role/SamlUser`, providerArn: `arn:aws:iam::${TEST_ACCOUNT_ID}:saml-provider/Gatehouse` };
 
 let fx: DomainFixture;

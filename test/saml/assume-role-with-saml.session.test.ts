@@ -11,7 +11,7 @@ import { lookupException } from '../../src/protocols/errors/exception-table.js';
 import { ATTR, ISSUER, newTestIdp, responseFor, trustPolicyFor, type RoleTarget, type TestIdp } from './saml-fixture.js';
 
 const START = Date.UTC(2026, 10, 28, 12, 0, 0);
-const FACTS = { sourceIp: '192.0.2.1', region: 'us-east-1' };
+const FACTS = { sourceIp: '192.0.2.1', secureTransport: true, region: 'us-east-1' };
 const PROVIDER = `arn:aws:iam::${TEST_ACCOUNT_ID}:saml-provider/Gatehouse`;
 const roleArn = (name: string) => `arn:aws:iam::${TEST_ACCOUNT_ID}:role/${name}`;
 

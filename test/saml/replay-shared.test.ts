@@ -19,7 +19,7 @@ import { assumeRoleWithSaml } from '../../src/domain/sts/assume-role-with-saml.j
 import { newTestIdp, responseFor, trustPolicyFor, type TestIdp } from './saml-fixture.js';
 
 const START = Date.UTC(2026, 10, 28, 12, 0, 0);
-const FACTS = { sourceIp: '192.0.2.1', region: 'us-east-1' };
+const FACTS = { sourceIp: '192.0.2.1', secureTransport: true, region: 'us-east-1' };
 const target = { roleArn: `arn:aws:iam::${TEST_ACCOUNT_ID}:role/SamlUser`, providerArn: `arn:aws:iam::${TEST_ACCOUNT_ID}:saml-provider/Gatehouse` };
 
 const setUp = async (ports: Ports, idp: TestIdp) => {

@@ -37,6 +37,8 @@ export interface TestServerOptions {
   readonly clock?: Clock;
   readonly mfaMode?: 'required' | 'optional' | 'off';
   readonly retention?: ServerConfig['retention'];
+  readonly tls?: ServerConfig['tls'];
+  readonly trustProxy?: ServerConfig['trustProxy'];
 }
 
 export const startTestServer = async (options: TestServerOptions = {}): Promise<TestServer> => {
@@ -56,6 +58,8 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
       mfaMode: options.mfaMode,
       provisioning: {},
       retention: options.retention ?? {},
+      tls: options.tls,
+      trustProxy: options.trustProxy,
     },
     { print: () => {}, clock: options.clock, postgresSchema: pg?.schema },
   );

@@ -4,11 +4,16 @@
 import type { ContextValue } from '../../policy/index.js';
 import type { Principal } from '../principal.js';
 
-export interface RequestFacts {
-  readonly principal: Principal;
+/** Where a request comes from and goes to: the caller's address, over TLS or not, the region. */
+export interface RequestOrigin {
   readonly sourceIp: string;
+  /** True when the request reached Gatehouse over HTTPS (its own, or a trusted proxy's). */
   readonly secureTransport: boolean;
   readonly region: string;
+}
+
+export interface RequestFacts extends RequestOrigin {
+  readonly principal: Principal;
   readonly now: number;
   readonly organizationId: string | undefined;
   /** `aws:RequestTag/*` and `aws:TagKeys`, from the request's Tags. */
@@ -28,11 +33,12 @@ export const isoSeconds = (ms: number): string => {
 let lastSecond = Number.NaN;
 let lastIso = '';
 
-/** The keys every request supplies, whoever makes it: when, from where, to which region. */
-export const requestGlobals = (f: { readonly now: number; readonly sourceIp: string; readonly region: string }): Record<string, ContextValue> => ({
+/** The keys every request supplies, whoever makes it: when, from where, how, to which region. */
+export const requestGlobals = (f: RequestOrigin & { readonly now: number }): Record<string, ContextValue> => ({
   'aws:CurrentTime': isoSeconds(f.now),
   'aws:EpochTime': String(Math.floor(f.now / 1000)),
   'aws:SourceIp': f.sourceIp,
+  'aws:SecureTransport': String(f.secureTransport),
   'aws:RequestedRegion': f.region,
 });
 
@@ -41,7 +47,6 @@ export const requestContext = (f: RequestFacts): Record<string, ContextValue> =>
   // Keys are assigned, not spread after `...requestGlobals(f)`: on Node 20 a spread followed by
   // more keys takes V8's slow path, several microseconds on every request.
   const ctx = requestGlobals(f);
-  ctx['aws:SecureTransport'] = String(f.secureTransport);
   // For role sessions the principal's facts replace this with the role's ARN.
   ctx['aws:PrincipalArn'] = p.arn;
   ctx['aws:PrincipalAccount'] = p.accountId;

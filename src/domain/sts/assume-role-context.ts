@@ -18,6 +18,7 @@ export interface AssumeRoleFacts {
   readonly resourceOrgId: string | undefined;
   readonly now: number;
   readonly sourceIp: string;
+  readonly secureTransport: boolean;
   readonly region: string;
   readonly roleSessionName: string;
   readonly externalId: string | undefined;

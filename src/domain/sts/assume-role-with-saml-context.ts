@@ -16,6 +16,7 @@ export interface SamlContextFacts {
   readonly providerName: string;
   readonly now: number;
   readonly sourceIp: string;
+  readonly secureTransport: boolean;
   readonly region: string;
 }
 

@@ -3,6 +3,7 @@
 // request names, read the claims from the signed assertion only, check them, accept each
 // assertion once, let the role's trust policy decide with the SAML: keys, then mint a session.
 
+import type { RequestOrigin } from '../authorization/request-context.js';
 import type { Ports } from '../ports.js';
 import { parseArn } from '../../lib/arn.js';
 import { assumedRoleArn, sessionUserId, type RoleSession } from './role-session.js';
@@ -61,7 +62,7 @@ const decodeResponse = (b64: string): string => {
 export async function assumeRoleWithSaml(
   ports: Ports,
   input: AssumeRoleWithSamlInput,
-  facts: { readonly sourceIp: string; readonly region: string },
+  facts: RequestOrigin,
 ): Promise<AssumeRoleWithSamlOutput> {
   const { store, clock, random } = ports;
   const now = clock.now();
@@ -107,7 +108,7 @@ export async function assumeRoleWithSaml(
     trustPolicy: role.assumeRolePolicyDocument,
     identity: [],
     scpLevels: [],
-    context: samlContext({ claims, session: wanted, recipient, providerAccountId: provider.accountId, providerName, now, sourceIp: facts.sourceIp, region: facts.region }),
+    context: samlContext({ claims, session: wanted, recipient, providerAccountId: provider.accountId, providerName, now, ...facts }),
     actions,
   });
   if (!verdict.allowed) throw refuse(verdict.action);

@@ -2,6 +2,7 @@
 // Refusals never say whether the role exists: a missing role and a role that does not trust
 // the caller get the same AccessDenied.
 
+import type { RequestOrigin } from '../authorization/request-context.js';
 import type { Ports } from '../ports.js';
 import type { Principal } from '../principal.js';
 import type { IamService } from '../iam/iam-service.js';
@@ -33,10 +34,7 @@ export interface AssumeRoleInput {
   readonly tokenCode?: string;
 }
 
-export interface RequestFacts {
-  readonly sourceIp: string;
-  readonly region: string;
-}
+export type RequestFacts = RequestOrigin;
 
 export interface AssumeRoleOutput {
   readonly credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: number };
@@ -114,6 +112,7 @@ export async function assumeRole(deps: AssumeRoleDeps, caller: Principal, input:
     resourceOrgId: await orgIdIfMember(deps, role.accountId),
     now,
     sourceIp: facts.sourceIp,
+    secureTransport: facts.secureTransport,
     region: facts.region,
     roleSessionName: input.roleSessionName,
     externalId: input.externalId,

@@ -45,6 +45,7 @@ export const handleAwsJson = async (
     const output = await invokeOperation({
       requestId,
       sourceIp: request.ip,
+    secureTransport: request.protocol === 'https',
       services: c.options.services,
       authorize: c.options.authorize,
       actionPrefix: service.actionPrefix,

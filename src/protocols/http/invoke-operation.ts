@@ -13,6 +13,7 @@ import type { Principal } from '../../domain/principal.js';
 export interface Invocation {
   readonly requestId: string;
   readonly sourceIp: string;
+  readonly secureTransport: boolean;
   readonly services: Services;
   readonly authorize: Authorize;
   readonly actionPrefix: string;
@@ -51,6 +52,7 @@ export const invokeOperation = async (inv: Invocation): Promise<Record<string, u
     region: inv.caller.region,
     services: inv.services,
     sourceIp: inv.sourceIp,
+    secureTransport: inv.secureTransport,
   };
   await inv.authorize(ctx.principal, `${inv.actionPrefix}:${inv.operation.name}`, input, ctx);
   return inv.handler(input, ctx);

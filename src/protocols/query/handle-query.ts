@@ -84,6 +84,7 @@ const run = async (c: QueryContext, request: FastifyRequest, req: SignableReques
   const output = await invokeOperation({
     requestId,
     sourceIp: request.ip,
+    secureTransport: request.protocol === 'https',
     services: c.options.services,
     authorize: c.options.authorize,
     actionPrefix: service.actionPrefix,

@@ -33,7 +33,7 @@ const domainInput = (w: WireInput): AssumeRoleInput => ({
 });
 
 export const assumeRole: OperationHandler = async (input: WireInput, ctx) => {
-  const out = await ctx.services.sts.assumeRole(ctx.principal, domainInput(input), { sourceIp: ctx.sourceIp, region: ctx.region });
+  const out = await ctx.services.sts.assumeRole(ctx.principal, domainInput(input), { sourceIp: ctx.sourceIp, secureTransport: ctx.secureTransport, region: ctx.region });
   return {
     ...roleSessionShape(out),
   };

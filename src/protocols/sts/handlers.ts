@@ -28,7 +28,7 @@ const assumeRoleWithSamlHandler: OperationHandler = async (w: AssumeRoleWithSaml
       ...(w.Policy !== undefined ? { policy: w.Policy } : {}),
       ...(w.PolicyArns ? { policyArns: w.PolicyArns.map((p) => p.arn ?? '') } : {}),
     },
-    { sourceIp: ctx.sourceIp, region: ctx.region },
+    { sourceIp: ctx.sourceIp, secureTransport: ctx.secureTransport, region: ctx.region },
   );
   return {
     ...roleSessionShape(out),

@@ -64,7 +64,7 @@ export const trust = (principal: unknown, extra: Record<string, unknown> = {}, a
 export const allow = (action: string, resource = '*') =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] });
 
-export const FACTS = { sourceIp: '127.0.0.1', region: 'us-east-1' } as const;
+export const FACTS = { sourceIp: '127.0.0.1', secureTransport: true, region: 'us-east-1' } as const;
 
 /** assert.rejects: a GatehouseError with this code (and these details). */
 export const isError = (code: string, details: Record<string, unknown> = {}, message?: string | RegExp) => (e: any) => {
