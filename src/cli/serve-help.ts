@@ -42,6 +42,7 @@ Environment only:
                                        most 86400000)
   GATEHOUSE_RETENTION_GRACE_MS         How long they are kept after they end or expire
                                        (86400000; portal sessions at least 12 hours)
+  GATEHOUSE_AUDIT_RETENTION_DAYS       How long audit events are kept (90)
   GATEHOUSE_BOOTSTRAP_ACCESS_KEY_ID    Fix the administrator's access key created on first
   GATEHOUSE_BOOTSTRAP_SECRET_ACCESS_KEY start instead of generating one.
 `;

@@ -11,6 +11,7 @@ import { SsoAdminService } from './permission-sets/sso-admin-service.js';
 import { DirectoryService } from './directory/directory-service.js';
 import { createSignInServices, type SignInServices } from './sessions/sign-in-services.js';
 import { ApplicationService } from './applications/application-service.js';
+import { AuditLog } from './audit/audit-log.js';
 
 export interface Services {
   readonly ports: Ports;
@@ -26,6 +27,7 @@ export interface Services {
   readonly oidc: SignInServices['oidc'];
   readonly portal: SignInServices['portal'];
   readonly applications: ApplicationService;
+  readonly audit: AuditLog;
 }
 
 export const createServices = (ports: Ports): Services => {
@@ -40,6 +42,7 @@ export const createServices = (ports: Ports): Services => {
     ssoAdmin: new SsoAdminService(ports),
     directory: new DirectoryService(ports),
     applications: new ApplicationService(ports),
+    audit: new AuditLog(ports),
     ...createSignInServices(ports, () => services.directory),
   };
   // These two read through the other services.

@@ -13,6 +13,7 @@ import type { OidcRepository } from './oidc/oidc-repository.js';
 import type { ApplicationRepository } from './applications/application-repository.js';
 import type { SamlRepository } from './saml-keys/saml-repository.js';
 import type { ConsoleRepository } from './console/console-repository.js';
+import type { AuditRepository } from './audit/audit-repository.js';
 import type { RetentionRepository } from './retention/retention-repository.js';
 
 export interface Repositories {
@@ -28,6 +29,7 @@ export interface Repositories {
   readonly applications: ApplicationRepository;
   readonly saml: SamlRepository;
   readonly console: ConsoleRepository;
+  readonly audit: AuditRepository;
   readonly retention: RetentionRepository;
 }
 

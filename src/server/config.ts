@@ -26,7 +26,7 @@ export interface ServerConfig {
   /** Tuning of the provisioning worker; unset values take the worker's defaults. */
   readonly provisioning: { readonly pollMs?: number; readonly leaseMs?: number; readonly batchSize?: number };
   /** Tuning of the retention sweeper; unset values take the sweeper's defaults. */
-  readonly retention: { readonly intervalMs?: number; readonly graceMs?: number };
+  readonly retention: { readonly intervalMs?: number; readonly graceMs?: number; readonly auditRetentionMs?: number };
   /** HTTPS with this certificate and key; undefined: plain HTTP. */
   readonly tls?: TlsConfig | undefined;
   /** The reverse proxies whose X-Forwarded-* headers count; undefined: none. */
@@ -105,7 +105,10 @@ const retention = (env: NodeJS.ProcessEnv): ServerConfig['retention'] =>
   definedOnly({
     intervalMs: retentionInterval(env),
     graceMs: positive(env, 'GATEHOUSE_RETENTION_GRACE_MS'),
+    auditRetentionMs: days(positive(env, 'GATEHOUSE_AUDIT_RETENTION_DAYS')),
   });
+
+const days = (n: number | undefined): number | undefined => (n === undefined ? undefined : n * 86_400_000);
 
 /** An http(s) URL without query, fragment or trailing slash. */
 const publicUrl = (raw: string | undefined): string | undefined => {

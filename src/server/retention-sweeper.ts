@@ -14,6 +14,8 @@ export interface RetentionSweeperOptions {
   readonly intervalMs?: number;
   /** How long things are kept after they end or expire; 24 hours by default. */
   readonly graceMs?: number;
+  /** How long audit events are kept; 90 days by default. */
+  readonly auditRetentionMs?: number;
   /** Rows per delete statement. */
   readonly batchSize?: number;
   readonly logger?: { info(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void };
@@ -52,6 +54,7 @@ export class RetentionSweeper {
     try {
       const totals = await purgeExpired(this.ports, {
         graceMs: this.options.graceMs,
+        auditRetentionMs: this.options.auditRetentionMs,
         batchSize: this.options.batchSize,
         stopping: () => this.stopped,
       });

@@ -64,6 +64,9 @@ export const startServer = async (config: ServerConfig, options: StartOptions = 
   if (config.demo) await seedDemo(services, print);
 
   const app = await buildApp({ services, region: config.region, publicUrl: config.publicUrl, logger: options.logger, tls: config.tls, trustProxy: config.trustProxy });
+  // Every kept audit event is also a JSON log line, for whatever collects the logs.
+  services.audit.addSink((event) => app.log.info({ audit: event }, 'audit event'));
+  services.audit.reportFailuresTo((err) => app.log.error({ err }, 'audit event not kept'));
   const address = await app.listen({ port: config.port, host: config.host });
   const worker = new ProvisioningWorker(services, { region: config.region, logger: app.log, ...config.provisioning });
   worker.start();

@@ -10,5 +10,6 @@ import type { SessionsTables } from './sessions/tables.js';
 import type { ApplicationsTables } from './applications/tables.js';
 import type { SamlTables } from './saml/tables.js';
 import type { ConsoleTables } from './console/tables.js';
+import type { AuditTables } from './audit/tables.js';
 
-export interface Database extends CoreTables, IdentityStoreTables, OrganizationsTables, IamTables, StsTables, DirectoryTables, SessionsTables, ApplicationsTables, SamlTables, ConsoleTables {}
+export interface Database extends CoreTables, IdentityStoreTables, OrganizationsTables, IamTables, StsTables, DirectoryTables, SessionsTables, ApplicationsTables, SamlTables, ConsoleTables, AuditTables {}

@@ -16,6 +16,7 @@ import { KyselyOidcRepository } from './sessions/oidc-repository.js';
 import { KyselyApplicationRepository } from './applications/application-repository.js';
 import { KyselySamlRepository } from './saml/saml-repository.js';
 import { KyselyConsoleRepository } from './console/console-repository.js';
+import { KyselyAuditRepository } from './audit/audit-repository.js';
 import { KyselyRetentionRepository } from './sessions/retention-repository.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -33,6 +34,7 @@ const repositories = (db: Kysely<Database>): Repositories => ({
   applications: new KyselyApplicationRepository(db),
   saml: new KyselySamlRepository(db),
   console: new KyselyConsoleRepository(db),
+  audit: new KyselyAuditRepository(db),
   retention: new KyselyRetentionRepository(db),
 });
 

@@ -15,6 +15,7 @@ import { migration010Applications } from './applications/migration-010-applicati
 import { migration011Saml } from './saml/migration-011-saml.js';
 import { migration012Console } from './console/migration-012-console.js';
 import { migration013StandaloneAccounts } from './organizations/migration-013-standalone-accounts.js';
+import { migration014Audit } from './audit/migration-014-audit.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-core': migration001Core,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011-saml': migration011Saml,
   '012-console': migration012Console,
   '013-standalone-accounts': migration013StandaloneAccounts,
+  '014-audit': migration014Audit,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

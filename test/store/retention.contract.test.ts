@@ -116,10 +116,10 @@ for (const backend of BACKENDS) {
       for (let n = 10; n < 13; n++) await store.oidc.insertToken(token(n, 'f-swept', ended));
       const totals = await purgeExpired({ store, clock: new ManualClock(now) }, { batchSize: 2 });
       // Everything from the earlier tests is older than this cut-off too: only what still lived.
-      assert.deepEqual(totals, { sessions: 5 + 3, deviceAuthorizations: 1, authorizationCodes: 1, tokens: 3 + 2, tokenFamilies: 1 + 3, clients: 2 });
+      assert.deepEqual(totals, { sessions: 5 + 3, deviceAuthorizations: 1, authorizationCodes: 1, tokens: 3 + 2, tokenFamilies: 1 + 3, clients: 2, auditEvents: 0 });
       assert.ok(await store.sessions.getSession(sessionId(35)));
       assert.deepEqual(await purgeExpired({ store, clock: new ManualClock(now) }, { batchSize: 2 }), {
-        sessions: 0, deviceAuthorizations: 0, authorizationCodes: 0, tokens: 0, tokenFamilies: 0, clients: 0,
+        sessions: 0, deviceAuthorizations: 0, authorizationCodes: 0, tokens: 0, tokenFamilies: 0, clients: 0, auditEvents: 0,
       });
     });
   });

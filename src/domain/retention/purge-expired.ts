@@ -7,10 +7,14 @@ import { DEFAULT_RETENTION_GRACE_MS, retentionCutoffs } from './retention-cutoff
 
 export const DEFAULT_PURGE_BATCH_SIZE = 500;
 
-export type PurgeTotals = Readonly<Record<PurgeKind, number>>;
+/** How long audit events are kept: 90 days, as CloudTrail's event history. */
+export const DEFAULT_AUDIT_RETENTION_MS = 90 * 24 * 3600 * 1000;
+
+export type PurgeTotals = Readonly<Record<PurgeKind | 'auditEvents', number>>;
 
 export interface PurgeOptions {
   readonly graceMs?: number;
+  readonly auditRetentionMs?: number;
   /** Rows per delete statement. */
   readonly batchSize?: number;
   /** Asked between batches: true ends the sweep early (the server is stopping). */
@@ -20,11 +24,16 @@ export interface PurgeOptions {
 export async function purgeExpired(ports: Pick<Ports, 'store' | 'clock'>, options: PurgeOptions = {}): Promise<PurgeTotals> {
   const cutoffs = retentionCutoffs(ports.clock.now(), options.graceMs ?? DEFAULT_RETENTION_GRACE_MS);
   const limit = options.batchSize ?? DEFAULT_PURGE_BATCH_SIZE;
-  const totals = Object.fromEntries(PURGE_KINDS.map((k) => [k, 0])) as Record<PurgeKind, number>;
-  for (const kind of PURGE_KINDS) {
+  const totals = Object.fromEntries([...PURGE_KINDS, 'auditEvents'].map((k) => [k, 0])) as Record<PurgeKind | 'auditEvents', number>;
+  const auditBefore = ports.clock.now() - (options.auditRetentionMs ?? DEFAULT_AUDIT_RETENTION_MS);
+  const steps: [PurgeKind | 'auditEvents', () => Promise<number>][] = [
+    ...PURGE_KINDS.map((kind): [PurgeKind, () => Promise<number>] => [kind, () => ports.store.retention.purge(kind, cutoffs[kind], limit)]),
+    ['auditEvents', () => ports.store.audit.deleteBefore(auditBefore, limit)],
+  ];
+  for (const [kind, purge] of steps) {
     for (;;) {
       if (options.stopping?.()) return totals;
-      const deleted = await ports.store.retention.purge(kind, cutoffs[kind], limit);
+      const deleted = await purge();
       totals[kind] += deleted;
       if (deleted < limit) break;
     }
@@ -32,4 +41,4 @@ export async function purgeExpired(ports: Pick<Ports, 'store' | 'clock'>, option
   return totals;
 }
 
-export const purgedAnything = (totals: PurgeTotals): boolean => PURGE_KINDS.some((k) => totals[k] > 0);
+export const purgedAnything = (totals: PurgeTotals): boolean => Object.values(totals).some((n) => n > 0);

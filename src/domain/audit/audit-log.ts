@@ -1,0 +1,100 @@
+// The audit log: recorders hand it what happened, it stamps an id and the time, hides secrets,
+// keeps the event and passes it to the sinks (the JSON log). Reading is newest first, by pages.
+//
+// A failure to keep an event is reported to `onError` and never fails the request that caused
+// it: the action has already happened, and refusing to answer would not undo it.
+
+import { invalid } from '../../lib/errors.js';
+import { randomHex } from '../../lib/random.js';
+import type { Ports } from '../ports.js';
+import type { AuditEvent, AuditEventInput } from './audit-event.js';
+import type { AuditQuery } from './audit-repository.js';
+import { hideSecrets } from './hide-secrets.js';
+
+export const MAX_AUDIT_RESULTS = 50;
+
+export interface AuditLookup {
+  readonly startTime?: number;
+  readonly endTime?: number;
+  readonly eventName?: string;
+  readonly eventSource?: string;
+  readonly userName?: string;
+  readonly failedOnly?: boolean;
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+}
+
+export interface AuditPage {
+  readonly events: readonly AuditEvent[];
+  readonly nextToken?: string;
+}
+
+export type AuditSink = (event: AuditEvent) => void;
+
+/** The last event given: the next page starts after it. */
+const encodeToken = (e: AuditEvent) => Buffer.from(`${e.eventTime}.${e.eventId}`, 'utf8').toString('base64url');
+
+const decodeToken = (token: string): { eventTime: number; eventId: string } => {
+  const m = /^(\d{1,16})\.([0-9a-f]{32})$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  if (!m) throw invalid('NextToken', 'The NextToken is not valid for this request.');
+  return { eventTime: Number(m[1]), eventId: m[2]! };
+};
+
+export class AuditLog {
+  private readonly sinks: AuditSink[] = [];
+  private onError: (error: unknown) => void = () => {};
+
+  constructor(private readonly ports: Ports) {}
+
+  /** Where a failure to keep an event is reported (the server's log). */
+  reportFailuresTo(onError: (error: unknown) => void): void {
+    this.onError = onError;
+  }
+
+  /** Also hands every kept event to `sink` (the server's JSON log). */
+  addSink(sink: AuditSink): void {
+    this.sinks.push(sink);
+  }
+
+  async record(input: AuditEventInput): Promise<void> {
+    const event: AuditEvent = {
+      ...input,
+      ...(input.requestParameters ? { requestParameters: hideSecrets(input.requestParameters) } : {}),
+      eventId: randomHex(this.ports.random, 32),
+      eventTime: this.ports.clock.now(),
+    };
+    try {
+      await this.ports.store.audit.append(event);
+      for (const sink of this.sinks) sink(event);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  async lookup(req: AuditLookup = {}): Promise<AuditPage> {
+    const size = req.maxResults ?? MAX_AUDIT_RESULTS;
+    if (!Number.isInteger(size) || size < 1 || size > MAX_AUDIT_RESULTS) throw invalid('MaxResults', `MaxResults must be between 1 and ${MAX_AUDIT_RESULTS}.`);
+    if (req.startTime !== undefined && req.endTime !== undefined && req.startTime >= req.endTime) {
+      throw invalid('StartTime', 'StartTime must be before EndTime.');
+    }
+    const query: AuditQuery = {
+      ...pick(req),
+      ...(req.nextToken !== undefined ? { before: decodeToken(req.nextToken) } : {}),
+      limit: size + 1,
+    };
+    const found = await this.ports.store.audit.lookup(query);
+    const events = found.slice(0, size);
+    return found.length > size ? { events, nextToken: encodeToken(events[events.length - 1]!) } : { events };
+  }
+}
+
+const pick = (req: AuditLookup): Omit<AuditQuery, 'limit' | 'before'> => {
+  const out: { -readonly [K in keyof AuditQuery]?: AuditQuery[K] } = {};
+  if (req.startTime !== undefined) out.startTime = req.startTime;
+  if (req.endTime !== undefined) out.endTime = req.endTime;
+  if (req.eventName !== undefined) out.eventName = req.eventName;
+  if (req.eventSource !== undefined) out.eventSource = req.eventSource;
+  if (req.userName !== undefined) out.userName = req.userName;
+  if (req.failedOnly) out.failedOnly = true;
+  return out;
+};

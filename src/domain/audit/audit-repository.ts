@@ -1,0 +1,27 @@
+// The persistence port of the audit log: append-only, read newest first.
+
+import type { AuditEvent } from './audit-event.js';
+
+export interface AuditQuery {
+  /** Inclusive, epoch ms. */
+  readonly startTime?: number;
+  /** Exclusive, epoch ms. */
+  readonly endTime?: number;
+  readonly eventName?: string;
+  readonly eventSource?: string;
+  /** Matches `userIdentity.userName`. */
+  readonly userName?: string;
+  /** Only events that did not succeed. */
+  readonly failedOnly?: boolean;
+  /** Keyset position: events strictly older than this one (newest first). */
+  readonly before?: { readonly eventTime: number; readonly eventId: string };
+  readonly limit: number;
+}
+
+export interface AuditRepository {
+  append(event: AuditEvent): Promise<void>;
+  /** Newest first: by time, then id, descending. */
+  lookup(query: AuditQuery): Promise<AuditEvent[]>;
+  /** Deletes at most `limit` events older than `before`; answers how many. */
+  deleteBefore(before: number, limit: number): Promise<number>;
+}

@@ -1,0 +1,55 @@
+// The audit log over Kysely, one code path for SQLite and PostgreSQL: rows are appended, read
+// newest first by keyset (time, then id), and deleted by age in bounded batches.
+
+import type { Kysely } from 'kysely';
+import type { AuditEvent } from '../../domain/audit/audit-event.js';
+import type { AuditQuery, AuditRepository } from '../../domain/audit/audit-repository.js';
+import { isPostgres } from '../sso-admin/dialect-of.js';
+import type { AuditTables } from './tables.js';
+
+export class KyselyAuditRepository implements AuditRepository {
+  private readonly db: Kysely<AuditTables>;
+
+  constructor(db: Kysely<any>) {
+    this.db = db as Kysely<AuditTables>;
+  }
+
+  async append(e: AuditEvent): Promise<void> {
+    await this.db
+      .insertInto('audit_event')
+      .values({
+        event_id: e.eventId,
+        event_time: e.eventTime,
+        event_source: e.eventSource,
+        event_name: e.eventName,
+        user_name: e.userIdentity.userName ?? null,
+        failed: e.errorCode === undefined ? 0 : 1,
+        record: JSON.stringify(e),
+      })
+      .execute();
+  }
+
+  async lookup(q: AuditQuery): Promise<AuditEvent[]> {
+    let query = this.db.selectFrom('audit_event').select('record');
+    if (q.startTime !== undefined) query = query.where('event_time', '>=', q.startTime);
+    if (q.endTime !== undefined) query = query.where('event_time', '<', q.endTime);
+    if (q.eventName !== undefined) query = query.where('event_name', '=', q.eventName);
+    if (q.eventSource !== undefined) query = query.where('event_source', '=', q.eventSource);
+    if (q.userName !== undefined) query = query.where('user_name', '=', q.userName);
+    if (q.failedOnly) query = query.where('failed', '=', 1);
+    if (q.before) {
+      const { eventTime, eventId } = q.before;
+      query = query.where((eb) => eb.or([eb('event_time', '<', eventTime), eb.and([eb('event_time', '=', eventTime), eb('event_id', '<', eventId)])]));
+    }
+    const rows = await query.orderBy('event_time', 'desc').orderBy('event_id', 'desc').limit(q.limit).execute();
+    return rows.map((r) => JSON.parse(r.record) as AuditEvent);
+  }
+
+  async deleteBefore(before: number, limit: number): Promise<number> {
+    let keys = this.db.selectFrom('audit_event').select('event_id').where('event_time', '<', before).limit(limit);
+    // Another node sweeping at the same time takes other rows instead of waiting for these.
+    if (isPostgres(this.db)) keys = keys.forUpdate().skipLocked();
+    const result = await this.db.deleteFrom('audit_event').where('event_id', 'in', keys).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
