@@ -10,6 +10,7 @@ Commands:
   settings     Show or change the sign-in settings: MFA mode, session duration (through a server)
   apps         SAML 2.0 applications and who holds them (through a server)
   saml-keys    List and rotate the SAML signing keys (through a server)
+  audit        The audit log: changes, refusals and sign-ins, newest first (through a server)
   login        Sign in to the access portal; cache the token for the AWS CLI and SDKs
   credentials  Print a role's temporary credentials as credential_process JSON
   configure    Write AWS profiles for every account and role you hold into ~/.aws/config
@@ -24,6 +25,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<(args: string[]) => Promis
   settings: async () => (await import('./settings-command.js')).settingsCommand,
   apps: async () => (await import('./apps-command.js')).appsCommand,
   'saml-keys': async () => (await import('./saml-keys-command.js')).samlKeysCommand,
+  audit: async () => (await import('./audit-command.js')).auditCommand,
   login: async () => (await import('./login-command.js')).loginCommand,
   credentials: async () => (await import('./credentials-command.js')).credentialsCommand,
   configure: async () => (await import('./configure-command.js')).configureCommand,

@@ -51,23 +51,43 @@ export class AuditLog {
     this.onError = onError;
   }
 
+  /**
+   * Events of one millisecond are read back by id, so ids begin with this process's count:
+   * one request's events (a failed password, then the right one) keep their order.
+   */
+  private sequence = 0;
+  private nextEventId(): string {
+    const count = (this.sequence++ % 0x1_0000_0000).toString(16).padStart(8, '0');
+    return `${count}${randomHex(this.ports.random, 24)}`;
+  }
+
   /** Also hands every kept event to `sink` (the server's JSON log). */
   addSink(sink: AuditSink): void {
     this.sinks.push(sink);
   }
 
   async record(input: AuditEventInput): Promise<void> {
-    const event: AuditEvent = {
-      ...input,
-      ...(input.requestParameters ? { requestParameters: hideSecrets(input.requestParameters) } : {}),
-      eventId: randomHex(this.ports.random, 32),
-      eventTime: this.ports.clock.now(),
-    };
+    let event: AuditEvent;
     try {
+      // Built inside the try: even a parameter that cannot be read must not fail the request.
+      event = {
+        ...input,
+        ...(input.requestParameters ? { requestParameters: hideSecrets(input.requestParameters) } : {}),
+        eventId: this.nextEventId(),
+        eventTime: this.ports.clock.now(),
+      };
       await this.ports.store.audit.append(event);
-      for (const sink of this.sinks) sink(event);
     } catch (error) {
       this.onError(error);
+      return;
+    }
+    // The event is kept: a sink that fails is its own problem, and the others still get it.
+    for (const sink of this.sinks) {
+      try {
+        sink(event);
+      } catch (error) {
+        this.onError(error);
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import type { ServiceHandlers } from '../operation.js';
 import { SESSION_ADMIN_HANDLERS } from './session-handlers.js';
 import { APPLICATION_ADMIN_HANDLERS } from './application-handlers.js';
 import { SAML_KEY_HANDLERS } from './saml-key-handlers.js';
+import { AUDIT_ADMIN_HANDLERS } from './audit-handlers.js';
 
 const date = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
 
@@ -23,6 +24,7 @@ export const GATEHOUSE_ADMIN_HANDLERS: ServiceHandlers = {
   ...SESSION_ADMIN_HANDLERS,
   ...APPLICATION_ADMIN_HANDLERS,
   ...SAML_KEY_HANDLERS,
+  ...AUDIT_ADMIN_HANDLERS,
   async SetUserPassword(input, { services: { directory } }) {
     const user = await userOf(directory, input);
     if (input.Password === undefined) {

@@ -6,6 +6,12 @@ import type { AuditEvent } from '../../domain/audit/audit-event.js';
 import type { AuditQuery, AuditRepository } from '../../domain/audit/audit-repository.js';
 import { isPostgres } from '../sso-admin/dialect-of.js';
 import type { AuditTables } from './tables.js';
+import { columnValue } from './column-value.js';
+
+// The filter columns' sizes (migration 014).
+const SOURCE = (v: string) => columnValue(v, 64);
+const NAME = (v: string) => columnValue(v, 64);
+const USER = (v: string) => columnValue(v, 256);
 
 export class KyselyAuditRepository implements AuditRepository {
   private readonly db: Kysely<AuditTables>;
@@ -20,9 +26,9 @@ export class KyselyAuditRepository implements AuditRepository {
       .values({
         event_id: e.eventId,
         event_time: e.eventTime,
-        event_source: e.eventSource,
-        event_name: e.eventName,
-        user_name: e.userIdentity.userName ?? null,
+        event_source: SOURCE(e.eventSource),
+        event_name: NAME(e.eventName),
+        user_name: e.userIdentity.userName === undefined ? null : USER(e.userIdentity.userName),
         failed: e.errorCode === undefined ? 0 : 1,
         record: JSON.stringify(e),
       })
@@ -33,9 +39,9 @@ export class KyselyAuditRepository implements AuditRepository {
     let query = this.db.selectFrom('audit_event').select('record');
     if (q.startTime !== undefined) query = query.where('event_time', '>=', q.startTime);
     if (q.endTime !== undefined) query = query.where('event_time', '<', q.endTime);
-    if (q.eventName !== undefined) query = query.where('event_name', '=', q.eventName);
-    if (q.eventSource !== undefined) query = query.where('event_source', '=', q.eventSource);
-    if (q.userName !== undefined) query = query.where('user_name', '=', q.userName);
+    if (q.eventName !== undefined) query = query.where('event_name', '=', NAME(q.eventName));
+    if (q.eventSource !== undefined) query = query.where('event_source', '=', SOURCE(q.eventSource));
+    if (q.userName !== undefined) query = query.where('user_name', '=', USER(q.userName));
     if (q.failedOnly) query = query.where('failed', '=', 1);
     if (q.before) {
       const { eventTime, eventId } = q.before;
