@@ -11,6 +11,7 @@ import { AWS_HANDLERS } from './aws-handlers.js';
 import { loadActionCatalog } from '../protocols/authorization/action-catalog.js';
 import { createRequestAuthorizer, invalidatingHandlers } from './request-authorizer.js';
 import { createCredentialResolver } from './resolve-credentials.js';
+import { createApiCallAuditor } from './audit-api-calls.js';
 import type { Authorize } from '../protocols/http/aws-routes-options.js';
 import type { TlsConfig, TrustProxy } from './transport-config.js';
 
@@ -57,6 +58,7 @@ export const buildApp = async ({ services, region, publicUrl, logger, authorize,
     clock: services.ports.clock,
     resolveCredentials: createCredentialResolver(services),
     authorize: authorize ?? createRequestAuthorizer(services, catalog),
+    onCall: createApiCallAuditor(services, catalog),
   });
   return app;
 };

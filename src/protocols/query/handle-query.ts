@@ -1,12 +1,14 @@
 // Query protocol dispatch (sts, iam): form parameters, service by SigV4 scope, action → operation,
-// then the shared validate/authorize/handle path; every answer is XML.
+// then the shared validate/authorize/handle path, heard by the call hook; every answer is XML.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toWireError } from '../errors/to-wire-error.js';
 import { wireFailure } from '../errors/wire-failure.js';
 import { authenticate, type Authenticator } from '../http/authenticate.js';
 import type { AwsRoutesOptions } from '../http/aws-routes-options.js';
-import { inputValidationError, invokeOperation } from '../http/invoke-operation.js';
+import { type CallInProgress, inputValidationError, invokeOperation, runHeardCall, startCall } from '../http/invoke-operation.js';
+import type { OperationModel } from '../model/service-model.js';
+import type { OperationHandler } from '../operation.js';
 import type { ServiceEntry, ServiceRegistry } from '../http/service-registry.js';
 import { signableFromRequest } from '../http/signable-from-request.js';
 import { InputTypeError } from '../model/validate-input.js';
@@ -66,6 +68,51 @@ const callerOf = async (c: QueryContext, req: SignableRequest, service: ServiceE
   return { principal: auth.caller.principal, region: auth.signature.region };
 };
 
+/** The form's own parameters, as the hook hears an input that did not decode. */
+const rawInput = (params: Map<string, string>): Record<string, string> => {
+  const out = Object.fromEntries(params);
+  delete out.Action;
+  delete out.Version;
+  return out;
+};
+
+/** The typed input; when the form does not decode, the hook hears the form as it came. */
+const decode = (operation: OperationModel, params: Map<string, string>, call: CallInProgress): unknown => {
+  try {
+    return decodeQueryInput(operation.input, params);
+  } catch (e) {
+    call.input = rawInput(params);
+    throw e instanceof InputTypeError ? typeErrorAsValidation(e) : e;
+  }
+};
+
+/** One operation of a service, by its caller: decode, invoke, serialize; the hook hears it. */
+const runCall = (c: QueryContext, request: FastifyRequest, service: ServiceEntry, operation: OperationModel, handler: OperationHandler, params: Map<string, string>, call: CallInProgress) =>
+  runHeardCall(
+    c.options.onCall,
+    call,
+    (err) => toWireError(err, service.model, 'query', call.requestId),
+    (err) => request.log.error({ err, requestId: call.requestId }, 'AWS call hook failed'),
+    async () => {
+      call.input = decode(operation, params, call);
+      const output = await invokeOperation({
+        requestId: call.requestId,
+        sourceIp: call.sourceIp,
+        secureTransport: request.protocol === 'https',
+        services: c.options.services,
+        authorize: c.options.authorize,
+        actionPrefix: service.actionPrefix,
+        operation,
+        handler,
+        caller: call,
+        input: call.input,
+        onTypeError: typeErrorAsValidation,
+        call,
+      });
+      return serializeQueryOutput(operation, output, service.model.xmlNamespace ?? '', call.requestId);
+    },
+  );
+
 const run = async (c: QueryContext, request: FastifyRequest, req: SignableRequest, service: ServiceEntry, signature: SignatureParams | Error, params: Map<string, string>, requestId: string) => {
   const action = params.get('Action');
   const caller = await callerOf(c, req, service, signature, action);
@@ -75,26 +122,8 @@ const run = async (c: QueryContext, request: FastifyRequest, req: SignableReques
   if (!operation || !handler) {
     throw wireFailure('InvalidAction', `Could not find operation ${action} for version ${service.model.apiVersion}`);
   }
-  let input: unknown;
-  try {
-    input = decodeQueryInput(operation.input, params);
-  } catch (e) {
-    throw e instanceof InputTypeError ? typeErrorAsValidation(e) : e;
-  }
-  const output = await invokeOperation({
-    requestId,
-    sourceIp: request.ip,
-    secureTransport: request.protocol === 'https',
-    services: c.options.services,
-    authorize: c.options.authorize,
-    actionPrefix: service.actionPrefix,
-    operation,
-    handler,
-    caller,
-    input,
-    onTypeError: typeErrorAsValidation,
-  });
-  return serializeQueryOutput(operation, output, service.model.xmlNamespace ?? '', requestId);
+  const call = startCall(requestId, request.ip, request.headers['user-agent'], caller, service.actionPrefix, operation.name);
+  return runCall(c, request, service, operation, handler, params, call);
 };
 
 export const handleQuery = async (c: QueryContext, request: FastifyRequest, reply: FastifyReply, requestId: string) => {
