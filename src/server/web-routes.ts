@@ -1,5 +1,5 @@
 // The sign-in area on the app: the HTML sign-in, /device and /authorize pages, sso-oidc and the
-// portal API.
+// portal API. What people do there is recorded in the audit log through one PeopleAudit.
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../domain/services.js';
@@ -13,21 +13,23 @@ import { registerSettingsRoutes } from './settings-routes.js';
 import { registerFederationRoutes } from './federation-routes.js';
 import { registerConsoleRoutes } from './console-routes.js';
 import { registerSamlRoutes } from './saml-routes.js';
+import { PeopleAudit } from '../domain/sessions/people-audit.js';
 
 /** The base URL as the client reached us (behind a proxy, its Host and scheme). */
 const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.headers.host ?? 'localhost'}`;
 
 export function registerWebRoutes(app: FastifyInstance, services: Services, region: string, publicUrl?: string): void {
   const log = (e: unknown) => app.log.error({ err: e }, 'sign-in request failed');
-  registerOidcRoutes(app, { oidc: services.oidc, baseUrl, log });
-  registerPortalRoutes(app, services.portal, log);
-  const deps = { sessions: services.sessions, oidc: services.oidc, publicUrl };
+  const people = new PeopleAudit(services.audit, region);
+  registerOidcRoutes(app, { oidc: services.oidc, baseUrl, log, people });
+  registerPortalRoutes(app, services.portal, people, log);
+  const deps = { sessions: services.sessions, oidc: services.oidc, people, publicUrl };
   registerSignInRoutes(app, deps);
   registerDeviceRoutes(app, deps);
   registerAuthorizeRoutes(app, deps);
-  registerPortalPages(app, services, region);
-  registerSettingsRoutes(app, services, publicUrl);
-  registerFederationRoutes(app, services);
-  registerConsoleRoutes(app, services, region);
-  registerSamlRoutes(app, services, publicUrl);
+  registerPortalPages(app, services, people, region);
+  registerSettingsRoutes(app, services, people, publicUrl);
+  registerFederationRoutes(app, services, people);
+  registerConsoleRoutes(app, services, people, region);
+  registerSamlRoutes(app, services, people, publicUrl);
 }

@@ -1,6 +1,7 @@
 // GET /authorize (RFC 6749 §4.1 with PKCE, as `aws sso login` sends it): check the request,
 // sign in if needed, ask; POST /authorize: the answer, then back to the client's redirect URI
-// with the code and state (or error=access_denied).
+// with the code and state (or error=access_denied). The answer is recorded in the audit log
+// (`Authorize`: the client, never the code, state or challenge).
 
 import type { FastifyInstance } from 'fastify';
 import { csrfToken } from '../domain/sessions/csrf.js';
@@ -8,6 +9,7 @@ import { readForm } from './form.js';
 import { csrfOk, currentSession, redirect, sendPage, signedIn, signInUrl, type WebDeps } from './web-context.js';
 import { consentPage } from './authorize-pages.js';
 import { messagePage } from './sign-in-pages.js';
+import { auditOrigin, personOf, SSO_OAUTH_SOURCE } from '../domain/sessions/people-audit.js';
 
 const PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge_method', 'code_challenge', 'scopes', 'scope'] as const;
 
@@ -34,9 +36,16 @@ export function registerAuthorizeRoutes(app: FastifyInstance, deps: WebDeps): vo
     const held = await currentSession(deps, request);
     if (!signedIn(held)) return redirect(reply, signInUrl(`/authorize?${new URLSearchParams(params).toString()}`));
     if (!csrfOk(held, form)) return sendPage(reply, 403, consentPage(csrfToken(held.token), check.client.clientName, params, check.request.redirectUri));
-    const location = form.decision === 'allow'
+    const allow = form.decision === 'allow';
+    const location = allow
       ? await deps.oidc.issueAuthorizationCode(check.client, check.request, held.session)
       : deps.oidc.denyAuthorization(check.request);
+    await deps.people.record(auditOrigin(request), personOf(held.session), {
+      source: SSO_OAUTH_SOURCE,
+      name: 'Authorize',
+      requestParameters: { clientId: check.client.clientId, scopes: check.request.scopes },
+      additionalEventData: { clientName: check.client.clientName, decision: allow ? 'Allow' : 'Deny' },
+    });
     return redirect(reply, location);
   });
 }

@@ -1,6 +1,7 @@
 // /device (RFC 8628 §3.3): sign in if needed, enter or confirm the user code (prefilled from
 // `?user_code=`), see which application asks, allow or deny. A session gets five wrong codes;
-// after that /device refuses it, so codes cannot be guessed from one sign-in.
+// after that /device refuses it, so codes cannot be guessed from one sign-in. The answer is
+// recorded in the audit log (`AuthorizeDevice`, never the code).
 
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { csrfToken } from '../domain/sessions/csrf.js';
@@ -11,6 +12,7 @@ import { readForm } from './form.js';
 import { csrfOk, currentSession, redirect, sendPage, signedIn, signInUrl, type WebDeps } from './web-context.js';
 import { confirmDevicePage, enterCodePage } from './device-pages.js';
 import { messagePage } from './sign-in-pages.js';
+import { auditOrigin, personOf, SSO_OAUTH_SOURCE } from '../domain/sessions/people-audit.js';
 
 const WRONG = 'That code is not valid or has expired. Check the code and try again.';
 const TOO_MANY = 'Too many codes that were not valid were entered. Sign out, sign in again and start over on your device.';
@@ -72,6 +74,12 @@ export function registerDeviceRoutes(app: FastifyInstance, deps: WebDeps): void 
     if (!(await deps.oidc.decideDevice(found.device, held.session, allow))) {
       return sendPage(reply, 400, messagePage('Authorize a device', 'This code has been answered already or has expired.'));
     }
+    await deps.people.record(auditOrigin(request), personOf(held.session), {
+      source: SSO_OAUTH_SOURCE,
+      name: 'AuthorizeDevice',
+      requestParameters: { clientId: found.client.clientId },
+      additionalEventData: { clientName: found.client.clientName, decision: allow ? 'Allow' : 'Deny' },
+    });
     return allow
       ? sendPage(reply, 200, messagePage('Device authorized', `${found.client.clientName} can now access your accounts. You may close this window.`))
       : sendPage(reply, 200, messagePage('Request denied', 'The request was denied. You may close this window.'));

@@ -1,5 +1,6 @@
 // GET/POST /signin: the sign-in steps for the session's stage (post, then redirect: a reload
-// never posts a password twice), /signin/restart, and /signout.
+// never posts a password twice), /signin/restart, and /signout. Each step posted and each
+// sign-out is recorded in the audit log (audit-sign-in.ts).
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken } from '../domain/sessions/csrf.js';
@@ -10,6 +11,8 @@ import { setSessionCookie } from './cookies.js';
 import { csrfOk, currentSession, ensureSession, redirect, relyingParty, sendPage, signInUrl, type WebDeps } from './web-context.js';
 import { qrCodeImage } from './sign-in-qr-code.js';
 import * as pages from './sign-in-pages.js';
+import { auditSignInStep } from './audit-sign-in.js';
+import { auditOrigin, personOf, SIGNIN_SOURCE } from '../domain/sessions/people-audit.js';
 
 const EXPIRED = 'Your sign-in session has expired. Please sign in again.';
 const FORM_EXPIRED = 'This form has expired. Please try again.';
@@ -77,6 +80,7 @@ export function registerSignInRoutes(app: FastifyInstance, deps: WebDeps): void 
     if (!csrfOk(held, form)) return renderStage(deps, request, reply, held, next, FORM_EXPIRED, 403);
     const outcome = await runStep(deps, request, held, form);
     if (!outcome) return redirect(reply, next ? signInUrl(next) : '/signin');
+    await auditSignInStep(deps, request, held, form, outcome);
     if (outcome.kind === 'retry') return renderStage(deps, request, reply, outcome.held, next, outcome.message, 401);
     if (outcome.kind === 'signed-in') {
       setSessionCookie(request, reply, outcome.held.token);
@@ -98,6 +102,7 @@ export function registerSignInRoutes(app: FastifyInstance, deps: WebDeps): void 
     const held = await currentSession(deps, request);
     if (held && csrfOk(held, form)) {
       await deps.sessions.endSession(held.session.sessionId);
+      if (held.session.stage === 'active') await deps.people.record(auditOrigin(request), personOf(held.session), { source: SIGNIN_SOURCE, name: 'Logout' });
       setSessionCookie(request, reply, '', 0);
     }
     return redirect(reply, '/signin');

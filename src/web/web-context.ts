@@ -4,6 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionService, HeldSession } from '../domain/sessions/session-service.js';
 import type { OidcService } from '../domain/oidc/oidc-service.js';
+import type { PeopleAudit } from '../domain/sessions/people-audit.js';
 import { checkCsrf } from '../domain/sessions/csrf.js';
 import type { RelyingParty } from '../domain/directory/directory-credentials.js';
 import type { Html } from './html.js';
@@ -13,6 +14,8 @@ import type { Form } from './form.js';
 export interface WebDeps {
   readonly sessions: SessionService;
   readonly oidc: OidcService;
+  /** Where what people do is recorded (the audit log). */
+  readonly people: PeopleAudit;
   /** The configured public URL (`--public-url`): when set, the WebAuthn relying party. */
   readonly publicUrl?: string | undefined;
 }

@@ -11,7 +11,7 @@ import type { OidcContext } from './oidc-context.js';
 import type { AuthorizeRequest } from './authorize-request.js';
 import { withParams } from './authorize-request.js';
 import { verifyPkce } from './pkce.js';
-import { issueTokens, newFamily, type IssuedTokens } from './token-issuer.js';
+import { issueTokens, newFamily, type TokenGrant } from './token-issuer.js';
 
 export const CODE_LIFETIME_MS = 10 * 60 * 1000;
 
@@ -42,7 +42,7 @@ export interface CodeRedemption {
   readonly codeVerifier?: string;
 }
 
-export async function redeemAuthorizationCode(ctx: OidcContext, client: OidcClient, input: CodeRedemption): Promise<IssuedTokens> {
+export async function redeemAuthorizationCode(ctx: OidcContext, client: OidcClient, input: CodeRedemption): Promise<TokenGrant> {
   if (!allowsGrant(client, AUTHORIZATION_CODE_GRANT, false)) throw oauthError('unauthorized_client', 'The client is not registered for authorization_code.');
   if (!input.code) throw oauthError('invalid_request', 'code is required.');
   const hash = hashToken(input.code);

@@ -1,4 +1,4 @@
-// CreateToken: authenticate the client, then the grant.
+// CreateToken: authenticate the client, then the grant. Answers the tokens with whom they are for.
 
 import { authenticateClient } from './client-auth.js';
 import { oauthError } from './oidc-errors.js';
@@ -7,7 +7,7 @@ import type { OidcContext } from './oidc-context.js';
 import { redeemDeviceCode } from './device-flow.js';
 import { redeemAuthorizationCode } from './authorization-code.js';
 import { redeemRefreshToken } from './refresh-grant.js';
-import type { IssuedTokens } from './token-issuer.js';
+import type { TokenGrant } from './token-issuer.js';
 
 export interface CreateTokenInput {
   readonly clientId: string;
@@ -20,7 +20,7 @@ export interface CreateTokenInput {
   readonly codeVerifier?: string;
 }
 
-export async function createToken(ctx: OidcContext, input: CreateTokenInput): Promise<IssuedTokens> {
+export async function createToken(ctx: OidcContext, input: CreateTokenInput): Promise<TokenGrant> {
   const client = await authenticateClient(ctx, input.clientId, input.clientSecret);
   switch (input.grantType) {
     case DEVICE_CODE_GRANT:

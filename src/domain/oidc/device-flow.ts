@@ -12,7 +12,7 @@ import { DEVICE_CODE_GRANT, type DeviceAuthorization, type OidcClient } from './
 import type { OidcContext } from './oidc-context.js';
 import { newUserCode } from './user-code.js';
 import { grantableScopes } from './scopes.js';
-import { issueTokens, newFamily, type IssuedTokens } from './token-issuer.js';
+import { issueTokens, newFamily, type TokenGrant } from './token-issuer.js';
 
 export const DEVICE_CODE_LIFETIME_MS = 10 * 60 * 1000;
 export const POLL_INTERVAL_SECONDS = 1;
@@ -67,7 +67,7 @@ export async function decideDevice(ctx: OidcContext, device: DeviceAuthorization
   return ctx.repo.setDeviceStatus(device.deviceCodeHash, 'pending', allow ? 'approved' : 'denied', session.sessionId);
 }
 
-export async function redeemDeviceCode(ctx: OidcContext, client: OidcClient, deviceCode: string | undefined): Promise<IssuedTokens> {
+export async function redeemDeviceCode(ctx: OidcContext, client: OidcClient, deviceCode: string | undefined): Promise<TokenGrant> {
   if (!allowsGrant(client, DEVICE_CODE_GRANT, true)) throw oauthError('unauthorized_client', 'The client is not registered for the device grant.');
   if (!deviceCode) throw oauthError('invalid_request', 'deviceCode is required.');
   const hash = hashToken(deviceCode);

@@ -26,7 +26,9 @@ export class OidcService {
   registerClient = (input: RegisterClientInput) => registerClient(this.context(), input);
   startDeviceAuthorization = (clientId: string, clientSecret: string, startUrl: string) =>
     startDeviceAuthorization(this.context(), clientId, clientSecret, startUrl);
-  createToken = (input: CreateTokenInput) => createToken(this.context(), input);
+  /** CreateToken: the tokens, with the session and client they were issued for (for the audit log). */
+  grantTokens = (input: CreateTokenInput) => createToken(this.context(), input);
+  createToken = async (input: CreateTokenInput) => (await this.grantTokens(input)).tokens;
 
   findPendingDevice = (userCode: string) => findPendingDevice(this.context(), userCode);
   decideDevice = (device: DeviceAuthorization, session: PortalSession, allow: boolean) => decideDevice(this.context(), device, session, allow);

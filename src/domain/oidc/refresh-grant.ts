@@ -7,9 +7,9 @@ import { allowsGrant } from './client-auth.js';
 import { oauthError } from './oidc-errors.js';
 import { REFRESH_TOKEN_GRANT, type OidcClient } from './oidc-model.js';
 import type { OidcContext } from './oidc-context.js';
-import { issueTokens, type IssuedTokens } from './token-issuer.js';
+import { issueTokens, type TokenGrant } from './token-issuer.js';
 
-export async function redeemRefreshToken(ctx: OidcContext, client: OidcClient, refreshToken: string | undefined): Promise<IssuedTokens> {
+export async function redeemRefreshToken(ctx: OidcContext, client: OidcClient, refreshToken: string | undefined): Promise<TokenGrant> {
   if (!allowsGrant(client, REFRESH_TOKEN_GRANT, false)) throw oauthError('unauthorized_client', 'The client is not registered for refresh_token.');
   if (!refreshToken) throw oauthError('invalid_request', 'refreshToken is required.');
   const invalid = () => oauthError('invalid_grant', 'Invalid refresh token provided');

@@ -15,6 +15,13 @@ export interface IssuedTokens {
   readonly refreshToken?: string;
 }
 
+/** What CreateToken grants: the tokens, and the portal session (the person) they stand for. */
+export interface TokenGrant {
+  readonly tokens: IssuedTokens;
+  readonly session: PortalSession;
+  readonly client: OidcClient;
+}
+
 export async function newFamily(ctx: OidcContext, client: OidcClient, session: PortalSession, scopes: readonly string[]): Promise<TokenFamily> {
   const family: TokenFamily = {
     familyId: ctx.random.uuid(),
@@ -28,7 +35,7 @@ export async function newFamily(ctx: OidcContext, client: OidcClient, session: P
   return family;
 }
 
-export async function issueTokens(ctx: OidcContext, client: OidcClient, family: TokenFamily, session: PortalSession): Promise<IssuedTokens> {
+export async function issueTokens(ctx: OidcContext, client: OidcClient, family: TokenFamily, session: PortalSession): Promise<TokenGrant> {
   const expiresAt = session.expiresAt;
   const accessToken = newBearerToken(ctx.random);
   await ctx.repo.insertToken({ tokenHash: hashToken(accessToken), kind: 'access', familyId: family.familyId, createdAt: ctx.now, expiresAt });
@@ -38,10 +45,11 @@ export async function issueTokens(ctx: OidcContext, client: OidcClient, family: 
     refreshToken = newBearerToken(ctx.random);
     await ctx.repo.insertToken({ tokenHash: hashToken(refreshToken), kind: 'refresh', familyId: family.familyId, createdAt: ctx.now, expiresAt });
   }
-  return {
+  const tokens: IssuedTokens = {
     accessToken,
     tokenType: 'Bearer',
     expiresIn: Math.max(1, Math.floor((expiresAt - ctx.now) / 1000)),
     ...(refreshToken !== undefined ? { refreshToken } : {}),
   };
+  return { tokens, session, client };
 }

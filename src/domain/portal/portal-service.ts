@@ -67,9 +67,18 @@ export class PortalService {
     return paginate(roles, (r) => r.roleName, `portal-roles:${session.userId}:${accountId}`, page);
   }
 
+  /** The signed-in portal session behind a bearer token; Unauthenticated otherwise. */
+  async sessionOf(accessToken: string | undefined): Promise<PortalSession> {
+    return (await this.oidc.resolveAccessToken(accessToken)).session;
+  }
+
   /** `roleName` is the permission set's name; the credentials are for its provisioned role. */
   async getRoleCredentials(accessToken: string | undefined, roleName: string, accountId: string): Promise<RoleCredentials> {
-    const { session } = await this.oidc.resolveAccessToken(accessToken);
+    return this.roleCredentialsFor(await this.sessionOf(accessToken), roleName, accountId);
+  }
+
+  /** GetRoleCredentials for a session already resolved: NotFound ("No access") when the user holds no such role. */
+  async roleCredentialsFor(session: PortalSession, roleName: string, accountId: string): Promise<RoleCredentials> {
     const credentials = await this.sessionRoleCredentials(session, accountId, roleName);
     if (!credentials) throw notFound('Role', 'No access');
     return credentials;
@@ -107,9 +116,10 @@ export class PortalService {
     });
   }
 
-  /** Ends the token's portal session, and with it every token and role session it issued. */
-  async logout(accessToken: string | undefined): Promise<void> {
+  /** Ends the token's portal session, and with it every token and role session it issued; answers that session. */
+  async logout(accessToken: string | undefined): Promise<PortalSession> {
     const { session } = await this.oidc.resolveAccessToken(accessToken);
     await this.sessions.endSession(session.sessionId);
+    return session;
   }
 }

@@ -1,9 +1,11 @@
 // sso-oidc on the wire (restJson, no SigV4): POST /client/register, /device_authorization and
-// /token with camelCase JSON members, errors as oidc-exceptions.ts says.
+// /token with camelCase JSON members, errors as oidc-exceptions.ts says. Each token grant issued
+// is recorded in the audit log (`CreateToken`: the client and grant type, never a code or token).
 
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OidcService } from '../../domain/oidc/oidc-service.js';
+import { auditOrigin, personOf, SSO_OAUTH_SOURCE, type PeopleAudit } from '../../domain/sessions/people-audit.js';
 import { oauthError } from '../../domain/oidc/oidc-errors.js';
 import { formatUserCode } from '../../domain/oidc/user-code.js';
 import { jsonBytes, readJsonBody } from '../restjson/read-json-body.js';
@@ -15,6 +17,8 @@ export interface OidcRoutesOptions {
   /** This server's public base URL as the request reached it (for verification URIs). */
   readonly baseUrl: (request: FastifyRequest) => string;
   readonly log?: (e: unknown) => void;
+  /** Where issued grants are recorded (the audit log). */
+  readonly people: PeopleAudit;
 }
 
 type Handler = (body: Record<string, unknown>, request: FastifyRequest) => Promise<unknown>;
@@ -63,8 +67,8 @@ export function registerOidcRoutes(app: FastifyInstance, options: OidcRoutesOpti
     };
   }));
 
-  app.post('/token', route(async (body) =>
-    oidc.createToken({
+  app.post('/token', route(async (body, request) => {
+    const grant = await oidc.grantTokens({
       clientId: requiredString(body, 'clientId'),
       clientSecret: requiredString(body, 'clientSecret'),
       grantType: requiredString(body, 'grantType'),
@@ -73,6 +77,13 @@ export function registerOidcRoutes(app: FastifyInstance, options: OidcRoutesOpti
       refreshToken: optionalString(body, 'refreshToken'),
       redirectUri: optionalString(body, 'redirectUri'),
       codeVerifier: optionalString(body, 'codeVerifier'),
-    }),
-  ));
+    });
+    await options.people.record(auditOrigin(request), personOf(grant.session), {
+      source: SSO_OAUTH_SOURCE,
+      name: 'CreateToken',
+      requestParameters: { clientId: grant.client.clientId, grantType: requiredString(body, 'grantType') },
+      additionalEventData: { clientName: grant.client.clientName },
+    });
+    return grant.tokens;
+  }));
 }
