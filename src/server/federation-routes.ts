@@ -18,7 +18,7 @@ import { redirect, sendOwnFormsPage as sendConsolePage } from '../web/web-contex
 import { setConsoleCookie } from '../web/console/console-cookie.js';
 import { consoleDestination, CONSOLE_HOME } from '../web/console/console-destination.js';
 import { consoleMessagePage } from '../web/console/console-layout.js';
-import { auditOrigin, errorOf, roleSessionIdentity, SIGNIN_SOURCE, UNKNOWN_IDENTITY, type PeopleAudit } from '../domain/sessions/people-audit.js';
+import { auditOrigin, errorOf, roleSessionIdentity, SIGNIN_SOURCE, UNKNOWN_IDENTITY, type PeopleAudit } from '../domain/audit/people-audit.js';
 
 type Params = Readonly<Record<string, string>>;
 

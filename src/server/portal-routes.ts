@@ -19,7 +19,7 @@ import { portalCatalog } from '../web/portal/portal-catalog.js';
 import { accountsPage } from '../web/portal/accounts-page.js';
 import { applicationsPage } from '../web/portal/applications-page.js';
 import { credentialsPage } from '../web/portal/credentials-page.js';
-import { auditOrigin, personOf, type PeopleAudit } from '../domain/sessions/people-audit.js';
+import { auditOrigin, personOf, type PeopleAudit } from '../domain/audit/people-audit.js';
 import { roleCredentialsEvent } from '../web/audit-role-credentials.js';
 
 const send = sendOwnFormsPage;

@@ -23,7 +23,7 @@ import { currentSession, csrfOk, redirect, sendPage, signedIn, signInUrl, type W
 import { readForm } from '../web/form.js';
 import { AUTO_POST_SCRIPT, AUTO_POST_SCRIPT_PATH, autoPostPage, samlErrorPage } from '../web/saml/auto-post-page.js';
 import type { HeldSession } from '../domain/sessions/session-service.js';
-import { auditOrigin, personOf, SSO_SOURCE, type PeopleAudit } from '../domain/sessions/people-audit.js';
+import { auditOrigin, personOf, SSO_SOURCE, type PeopleAudit } from '../domain/audit/people-audit.js';
 
 // The sign-on pages carry the sign-in pages' headers: no-store (a SAML response in a cache would be
 // a credential left behind), our own script only, and no form-action, since the response is posted

@@ -16,7 +16,7 @@ import type { PortalFrame } from '../web/portal/portal-layout.js';
 import { qrCodeImage } from '../web/sign-in-qr-code.js';
 import { authenticatorAppPage, securityKeyPage, settingsPage } from '../web/settings/settings-pages.js';
 import type { Html } from '../web/html.js';
-import { auditOrigin, personOf, SIGNIN_SOURCE, type PeopleAudit } from '../domain/sessions/people-audit.js';
+import { auditOrigin, personOf, SIGNIN_SOURCE, type PeopleAudit } from '../domain/audit/people-audit.js';
 
 const NOTICES: Readonly<Record<string, string>> = {
   added: 'The device was added.',

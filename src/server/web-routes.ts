@@ -13,7 +13,7 @@ import { registerSettingsRoutes } from './settings-routes.js';
 import { registerFederationRoutes } from './federation-routes.js';
 import { registerConsoleRoutes } from './console-routes.js';
 import { registerSamlRoutes } from './saml-routes.js';
-import { PeopleAudit } from '../domain/sessions/people-audit.js';
+import { PeopleAudit } from '../domain/audit/people-audit.js';
 
 /** The base URL as the client reached us (behind a proxy, its Host and scheme). */
 const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.headers.host ?? 'localhost'}`;

@@ -3,7 +3,7 @@
 // the credentials; `Via` says which page asked.
 
 import type { RoleCredentials } from '../domain/portal/issue-role-credentials.js';
-import { SSO_SOURCE, type PersonEvent } from '../domain/sessions/people-audit.js';
+import { SSO_SOURCE, type PersonEvent } from '../domain/audit/people-audit.js';
 
 export const roleCredentialsEvent = (accountId: string, roleName: string, via: 'AccessKeysPage' | 'ConsoleLink', issued: RoleCredentials | undefined): PersonEvent => ({
   source: SSO_SOURCE,

@@ -8,7 +8,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { HeldSession } from '../domain/sessions/session-service.js';
 import type { StepOutcome } from '../domain/sessions/sign-in-steps.js';
-import { auditOrigin, personOf, SIGNIN_SOURCE, type PersonEvent } from '../domain/sessions/people-audit.js';
+import { auditOrigin, personOf, SIGNIN_SOURCE, type PersonEvent } from '../domain/audit/people-audit.js';
 import type { Form } from './form.js';
 import type { WebDeps } from './web-context.js';
 

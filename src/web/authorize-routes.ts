@@ -9,7 +9,7 @@ import { readForm } from './form.js';
 import { csrfOk, currentSession, redirect, sendPage, signedIn, signInUrl, type WebDeps } from './web-context.js';
 import { consentPage } from './authorize-pages.js';
 import { messagePage } from './sign-in-pages.js';
-import { auditOrigin, personOf, SSO_OAUTH_SOURCE } from '../domain/sessions/people-audit.js';
+import { auditOrigin, personOf, SSO_OAUTH_SOURCE } from '../domain/audit/people-audit.js';
 
 const PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge_method', 'code_challenge', 'scopes', 'scope'] as const;
 

@@ -12,7 +12,7 @@ import { readForm } from './form.js';
 import { csrfOk, currentSession, redirect, sendPage, signedIn, signInUrl, type WebDeps } from './web-context.js';
 import { confirmDevicePage, enterCodePage } from './device-pages.js';
 import { messagePage } from './sign-in-pages.js';
-import { auditOrigin, personOf, SSO_OAUTH_SOURCE } from '../domain/sessions/people-audit.js';
+import { auditOrigin, personOf, SSO_OAUTH_SOURCE } from '../domain/audit/people-audit.js';
 
 const WRONG = 'That code is not valid or has expired. Check the code and try again.';
 const TOO_MANY = 'Too many codes that were not valid were entered. Sign out, sign in again and start over on your device.';

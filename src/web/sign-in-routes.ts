@@ -12,7 +12,7 @@ import { csrfOk, currentSession, ensureSession, redirect, relyingParty, sendPage
 import { qrCodeImage } from './sign-in-qr-code.js';
 import * as pages from './sign-in-pages.js';
 import { auditSignInStep } from './audit-sign-in.js';
-import { auditOrigin, personOf, SIGNIN_SOURCE } from '../domain/sessions/people-audit.js';
+import { auditOrigin, personOf, SIGNIN_SOURCE } from '../domain/audit/people-audit.js';
 
 const EXPIRED = 'Your sign-in session has expired. Please sign in again.';
 const FORM_EXPIRED = 'This form has expired. Please try again.';

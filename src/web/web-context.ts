@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionService, HeldSession } from '../domain/sessions/session-service.js';
 import type { OidcService } from '../domain/oidc/oidc-service.js';
-import type { PeopleAudit } from '../domain/sessions/people-audit.js';
+import type { PeopleAudit } from '../domain/audit/people-audit.js';
 import { checkCsrf } from '../domain/sessions/csrf.js';
 import type { RelyingParty } from '../domain/directory/directory-credentials.js';
 import type { Html } from './html.js';

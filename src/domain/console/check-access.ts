@@ -6,17 +6,11 @@
 import type { Services } from '../services.js';
 import type { Principal } from '../principal.js';
 import type { Decision, DecisionName, PolicyType } from '../../policy/index.js';
-import { requestContext } from '../authorization/request-context.js';
+import { requestContext, type RequestOrigin } from '../authorization/request-context.js';
 import { denialMessage } from '../authorization/denial-message.js';
 import type { CheckRequest } from './check-request.js';
 import type { PolicyKind, ShownPolicy } from './role-policies.js';
 import { statementText } from './statement-text.js';
-
-export interface RequestOrigin {
-  readonly sourceIp: string;
-  readonly region: string;
-  readonly secureTransport: boolean;
-}
 
 export interface CheckedStatement {
   readonly policyId: string;

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PortalService } from '../../domain/portal/portal-service.js';
-import { auditOrigin, personOf, SSO_SOURCE, type PeopleAudit } from '../../domain/sessions/people-audit.js';
+import { auditOrigin, personOf, SSO_SOURCE, type PeopleAudit } from '../../domain/audit/people-audit.js';
 import { jsonBytes } from '../restjson/read-json-body.js';
 import { portalWireError } from './portal-exceptions.js';
 import { accountId, pageRequest, queryString } from './portal-input.js';

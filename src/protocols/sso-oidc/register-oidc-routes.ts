@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OidcService } from '../../domain/oidc/oidc-service.js';
-import { auditOrigin, personOf, SSO_OAUTH_SOURCE, type PeopleAudit } from '../../domain/sessions/people-audit.js';
+import { auditOrigin, personOf, SSO_OAUTH_SOURCE, type PeopleAudit } from '../../domain/audit/people-audit.js';
 import { oauthError } from '../../domain/oidc/oidc-errors.js';
 import { formatUserCode } from '../../domain/oidc/user-code.js';
 import { jsonBytes, readJsonBody } from '../restjson/read-json-body.js';

@@ -2,12 +2,13 @@
 // credentials and applications they reach. A route says what happened in one line; this builds
 // the CloudTrail-shaped input (who, from where, in which region) and hands it to the AuditLog,
 // which never throws. It lives in the domain because the web pages, the sso-oidc and portal
-// protocols and the server's routes all record through it, and it is the layer they share.
+// protocols and the server's routes all record through it, and it is the layer they share;
+// it reads a request only through `RequestLike`, never Fastify.
 
 import { isGatehouseError } from '../../lib/errors.js';
-import type { AuditLog } from '../audit/audit-log.js';
-import type { AuditIdentity } from '../audit/audit-event.js';
-import type { PortalSession } from './portal-session.js';
+import type { AuditLog } from './audit-log.js';
+import type { AuditIdentity } from './audit-event.js';
+import type { PortalSession } from '../sessions/portal-session.js';
 import { sessionUserId, type RoleSession } from '../sts/role-session.js';
 
 /** The sign-in pages (AWS sign-in's own event source). */
@@ -18,7 +19,7 @@ export const SSO_OAUTH_SOURCE = 'sso-oauth.amazonaws.com';
 export const SSO_SOURCE = 'sso.amazonaws.com';
 
 /** Where a request came from, as the transport saw it. */
-export interface RequestOrigin {
+export interface AuditOrigin {
   readonly sourceIPAddress: string;
   readonly userAgent?: string;
   readonly requestId?: string;
@@ -31,7 +32,7 @@ export interface RequestLike {
   readonly id?: unknown;
 }
 
-export const auditOrigin = (request: RequestLike): RequestOrigin => {
+export const auditOrigin = (request: RequestLike): AuditOrigin => {
   const ua = request.headers['user-agent'];
   return {
     sourceIPAddress: request.ip,
@@ -88,7 +89,7 @@ export class PeopleAudit {
   ) {}
 
   /** Records one event; `who` is a person, or another identity (a console role session). */
-  record(origin: RequestOrigin, who: Person | AuditIdentity, event: PersonEvent): Promise<void> {
+  record(origin: AuditOrigin, who: Person | AuditIdentity, event: PersonEvent): Promise<void> {
     return this.log.record({
       eventSource: event.source,
       eventName: event.name,
@@ -107,7 +108,7 @@ export class PeopleAudit {
    * threw (as `failure` writes it), which is then thrown on.
    */
   async around<T>(
-    origin: RequestOrigin,
+    origin: AuditOrigin,
     who: Person,
     event: PersonEvent,
     work: () => Promise<T>,
