@@ -82,6 +82,8 @@ export const startServer = async (config: ServerConfig, options: StartOptions = 
     async close() {
       await Promise.all([worker.stop(), sweeper.stop()]);
       await app.close();
+      // The audit events of the last requests may still be gathering for a group commit.
+      await services.audit.flush();
       await store.close();
     },
   };

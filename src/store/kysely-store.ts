@@ -21,7 +21,8 @@ import { KyselyRetentionRepository } from './sessions/retention-repository.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-const repositories = (db: Kysely<Database>): Repositories => ({
+/** `root`: the store's own connection, not a transaction's (the audit log's group commit). */
+const repositories = (db: Kysely<Database>, root = false): Repositories => ({
   iam: new KyselyIamRepository(db),
   instance: new KyselyInstanceRepository(db),
   identityStore: new KyselyIdentityStoreRepository(db),
@@ -34,7 +35,7 @@ const repositories = (db: Kysely<Database>): Repositories => ({
   applications: new KyselyApplicationRepository(db),
   saml: new KyselySamlRepository(db),
   console: new KyselyConsoleRepository(db),
-  audit: new KyselyAuditRepository(db),
+  audit: new KyselyAuditRepository(db, root),
   retention: new KyselyRetentionRepository(db),
 });
 
@@ -44,7 +45,7 @@ export interface KyselyStore extends Store {
 }
 
 export const createKyselyStore = (db: Kysely<Database>, dialect: Dialect): KyselyStore => ({
-  ...repositories(db),
+  ...repositories(db, true),
   db,
   dialect,
   transaction: (fn) => db.transaction().execute((tx) => fn(repositories(tx))),

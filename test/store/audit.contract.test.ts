@@ -106,6 +106,19 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await store.audit.lookup({ endTime: T, limit: 10 }), []);
     });
 
+    test('appends made together are committed together; a refused row does not take the others with it', async () => {
+      const base = T - 100_000;
+      const batch = Array.from({ length: 40 }, (_, i) => event(100 + i, base + i));
+      // One of them repeats an id already kept: the table refuses that row alone.
+      const duplicate = event(100, base + 50);
+      const outcomes = await Promise.allSettled([...batch, duplicate].map((e) => store.audit.append(e)));
+      assert.deepEqual(outcomes.map((o) => o.status), [...batch.map(() => 'fulfilled'), 'rejected']);
+      await store.audit.flush();
+      const kept = await store.audit.lookup({ startTime: base, endTime: base + 1000, limit: 100 });
+      assert.deepEqual(ids(kept), batch.map((_, i) => 100 + i).reverse());
+      assert.equal(await store.audit.deleteBefore(base + 1000, 100), 40);
+    });
+
     test('deleteBefore removes events strictly older than the cut-off, at most limit at a time', async () => {
       const counts = [];
       for (let n = 0; n < 4; n++) counts.push(await store.audit.deleteBefore(T + 2000, 2));

@@ -19,7 +19,10 @@ export interface AuditQuery {
 }
 
 export interface AuditRepository {
+  /** Resolves when the event is written (a store may gather several into one write). */
   append(event: AuditEvent): Promise<void>;
+  /** Resolves when every event appended so far is written. */
+  flush(): Promise<void>;
   /** Newest first: by time, then id, descending. */
   lookup(query: AuditQuery): Promise<AuditEvent[]>;
   /** Deletes at most `limit` events older than `before`; answers how many. */

@@ -7,7 +7,7 @@
 
 import { isGatehouseError } from '../../lib/errors.js';
 import type { AuditLog } from './audit-log.js';
-import type { AuditIdentity } from './audit-event.js';
+import type { AuditEventInput, AuditIdentity } from './audit-event.js';
 import type { PortalSession } from '../sessions/portal-session.js';
 import { sessionUserId, type RoleSession } from '../sts/role-session.js';
 
@@ -90,17 +90,24 @@ export class PeopleAudit {
 
   /** Records one event; `who` is a person, or another identity (a console role session). */
   record(origin: AuditOrigin, who: Person | AuditIdentity, event: PersonEvent): Promise<void> {
-    return this.log.record({
+    // Filled by assignment, not spreads: this runs on every role credential issued.
+    const input: { -readonly [K in keyof AuditEventInput]: AuditEventInput[K] } = {
       eventSource: event.source,
       eventName: event.name,
       awsRegion: this.region,
-      ...origin,
+      sourceIPAddress: origin.sourceIPAddress,
       userIdentity: 'type' in who ? who : personIdentity(who),
       readOnly: false,
-      ...(event.error ? { errorCode: event.error.code, errorMessage: event.error.message } : {}),
-      ...(event.requestParameters ? { requestParameters: event.requestParameters } : {}),
-      ...(event.additionalEventData ? { additionalEventData: event.additionalEventData } : {}),
-    });
+    };
+    if (origin.userAgent !== undefined) input.userAgent = origin.userAgent;
+    if (origin.requestId !== undefined) input.requestId = origin.requestId;
+    if (event.error) {
+      input.errorCode = event.error.code;
+      input.errorMessage = event.error.message;
+    }
+    if (event.requestParameters) input.requestParameters = event.requestParameters;
+    if (event.additionalEventData) input.additionalEventData = event.additionalEventData;
+    return this.log.record(input);
   }
 
   /**

@@ -7,6 +7,7 @@ import type { AuditQuery, AuditRepository } from '../../domain/audit/audit-repos
 import { isPostgres } from '../sso-admin/dialect-of.js';
 import type { AuditTables } from './tables.js';
 import { columnValue } from './column-value.js';
+import { AuditGroupCommit } from './group-commit.js';
 
 // The filter columns' sizes (migration 014).
 const SOURCE = (v: string) => columnValue(v, 64);
@@ -15,24 +16,33 @@ const USER = (v: string) => columnValue(v, 256);
 
 export class KyselyAuditRepository implements AuditRepository {
   private readonly db: Kysely<AuditTables>;
+  private readonly group: AuditGroupCommit | undefined;
 
-  constructor(db: Kysely<any>) {
+  /**
+   * `groupCommit`: appends within a few milliseconds share a transaction. Only for the store's
+   * own connection: inside a caller's transaction a row must be written before it ends.
+   */
+  constructor(db: Kysely<any>, groupCommit = false) {
     this.db = db as Kysely<AuditTables>;
+    this.group = groupCommit ? new AuditGroupCommit(this.db) : undefined;
   }
 
   async append(e: AuditEvent): Promise<void> {
-    await this.db
-      .insertInto('audit_event')
-      .values({
-        event_id: e.eventId,
-        event_time: e.eventTime,
-        event_source: SOURCE(e.eventSource),
-        event_name: NAME(e.eventName),
-        user_name: e.userIdentity.userName === undefined ? null : USER(e.userIdentity.userName),
-        failed: e.errorCode === undefined ? 0 : 1,
-        record: JSON.stringify(e),
-      })
-      .execute();
+    const row = {
+      event_id: e.eventId,
+      event_time: e.eventTime,
+      event_source: SOURCE(e.eventSource),
+      event_name: NAME(e.eventName),
+      user_name: e.userIdentity.userName === undefined ? null : USER(e.userIdentity.userName),
+      failed: e.errorCode === undefined ? 0 : 1,
+      record: JSON.stringify(e),
+    };
+    if (this.group) return this.group.append(row);
+    await this.db.insertInto('audit_event').values(row).execute();
+  }
+
+  async flush(): Promise<void> {
+    await this.group?.flush();
   }
 
   async lookup(q: AuditQuery): Promise<AuditEvent[]> {

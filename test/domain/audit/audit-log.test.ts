@@ -124,6 +124,7 @@ describe('audit log', () => {
     local.reportFailuresTo((e) => reported.push(e));
     local.addSink((e) => seen.push(e));
     await assert.doesNotReject(local.record(input({ eventName: 'Lost' })));
+    await assert.doesNotReject(local.flush());
     assert.equal(reported.length, 1);
     assert.ok(reported[0] instanceof Error);
     assert.deepEqual(seen, [], 'no sink sees an event that was not kept');
@@ -155,6 +156,7 @@ describe('audit log', () => {
     local.addSink(() => { throw new Error('sink down'); });
     local.addSink((e) => seen.push(e.eventName));
     await assert.doesNotReject(local.record(input({ eventName: 'SinkTest' })));
+    await local.flush();
     assert.deepEqual(seen, ['SinkTest']);
     assert.deepEqual(reported.map((e) => (e as Error).message), ['sink down']);
     assert.deepEqual((await local.lookup({ eventName: 'SinkTest' })).events.map((e) => e.eventName), ['SinkTest']);
