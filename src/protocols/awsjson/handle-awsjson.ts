@@ -4,15 +4,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toWireError } from '../errors/to-wire-error.js';
 import { wireFailure } from '../errors/wire-failure.js';
-import type { OperationModel, ServiceModel } from '../model/service-model.js';
+import type { ServiceModel } from '../model/service-model.js';
 import { serializeJsonOutput } from '../model/serialize-json-output.js';
 import { authenticate, type Authenticator } from '../http/authenticate.js';
 import type { AwsRoutesOptions } from '../http/aws-routes-options.js';
-import { type CallInProgress, invokeOperation, runHeardCall, startCall } from '../http/invoke-operation.js';
-import type { ServiceEntry, ServiceRegistry } from '../http/service-registry.js';
+import { startCall } from '../http/invoke-operation.js';
+import { runOperationCall } from '../http/run-operation-call.js';
+import type { ServiceRegistry } from '../http/service-registry.js';
 import { signableFromRequest } from '../http/signable-from-request.js';
-import type { OperationHandler } from '../operation.js';
-import type { SignableRequest } from '../sigv4/signable-request.js';
 import { parseJsonBody } from './parse-json-body.js';
 import { parseTarget } from './parse-target.js';
 import { sendJson, sendJsonError } from './send-json.js';
@@ -25,33 +24,6 @@ export interface AwsJsonContext {
 
 const unknownOperation = (target: string) =>
   wireFailure('UnknownOperationException', `Operation ${target} is not supported by this service.`);
-
-/** One operation of a service, by a verified caller: decode, invoke, serialize; the hook hears it. */
-const runCall = (c: AwsJsonContext, request: FastifyRequest, req: SignableRequest, service: ServiceEntry, operation: OperationModel, handler: OperationHandler, call: CallInProgress) =>
-  runHeardCall(
-    c.options.onCall,
-    call,
-    (err) => toWireError(err, service.model, 'json', call.requestId),
-    (err) => request.log.error({ err, requestId: call.requestId }, 'AWS call hook failed'),
-    async () => {
-      call.input = parseJsonBody(req.body);
-      const output = await invokeOperation({
-        requestId: call.requestId,
-        sourceIp: call.sourceIp,
-        secureTransport: request.protocol === 'https',
-        services: c.options.services,
-        authorize: c.options.authorize,
-        actionPrefix: service.actionPrefix,
-        operation,
-        handler,
-        caller: call,
-        input: call.input,
-        onTypeError: (e) => wireFailure('SerializationException', e.message),
-        call,
-      });
-      return serializeJsonOutput(output);
-    },
-  );
 
 export const handleAwsJson = async (
   c: AwsJsonContext,
@@ -73,7 +45,12 @@ export const handleAwsJson = async (
     if (!operation || !handler) throw unknownOperation(target);
     const caller = { principal: auth.caller.principal, region: auth.signature.region };
     const call = startCall(requestId, request.ip, request.headers['user-agent'], caller, service.actionPrefix, operation.name);
-    return sendJson(reply, await runCall(c, request, req, service, operation, handler, call));
+    return sendJson(reply, await runOperationCall(c.options, request, { service, operation, handler }, call, {
+      protocol: 'json',
+      decode: () => parseJsonBody(req.body),
+      onTypeError: (e) => wireFailure('SerializationException', e.message),
+      serialize: serializeJsonOutput,
+    }));
   } catch (err) {
     const wire = toWireError(err, model, 'json', requestId);
     if (wire.status >= 500) request.log.error({ err, requestId }, 'AWS request failed');

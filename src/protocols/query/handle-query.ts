@@ -6,9 +6,9 @@ import { toWireError } from '../errors/to-wire-error.js';
 import { wireFailure } from '../errors/wire-failure.js';
 import { authenticate, type Authenticator } from '../http/authenticate.js';
 import type { AwsRoutesOptions } from '../http/aws-routes-options.js';
-import { type CallInProgress, inputValidationError, invokeOperation, runHeardCall, startCall } from '../http/invoke-operation.js';
+import { type CallInProgress, inputValidationError, startCall } from '../http/invoke-operation.js';
+import { runOperationCall } from '../http/run-operation-call.js';
 import type { OperationModel } from '../model/service-model.js';
-import type { OperationHandler } from '../operation.js';
 import type { ServiceEntry, ServiceRegistry } from '../http/service-registry.js';
 import { signableFromRequest } from '../http/signable-from-request.js';
 import { InputTypeError } from '../model/validate-input.js';
@@ -86,32 +86,6 @@ const decode = (operation: OperationModel, params: Map<string, string>, call: Ca
   }
 };
 
-/** One operation of a service, by its caller: decode, invoke, serialize; the hook hears it. */
-const runCall = (c: QueryContext, request: FastifyRequest, service: ServiceEntry, operation: OperationModel, handler: OperationHandler, params: Map<string, string>, call: CallInProgress) =>
-  runHeardCall(
-    c.options.onCall,
-    call,
-    (err) => toWireError(err, service.model, 'query', call.requestId),
-    (err) => request.log.error({ err, requestId: call.requestId }, 'AWS call hook failed'),
-    async () => {
-      call.input = decode(operation, params, call);
-      const output = await invokeOperation({
-        requestId: call.requestId,
-        sourceIp: call.sourceIp,
-        secureTransport: request.protocol === 'https',
-        services: c.options.services,
-        authorize: c.options.authorize,
-        actionPrefix: service.actionPrefix,
-        operation,
-        handler,
-        caller: call,
-        input: call.input,
-        onTypeError: typeErrorAsValidation,
-        call,
-      });
-      return serializeQueryOutput(operation, output, service.model.xmlNamespace ?? '', call.requestId);
-    },
-  );
 
 const run = async (c: QueryContext, request: FastifyRequest, req: SignableRequest, service: ServiceEntry, signature: SignatureParams | Error, params: Map<string, string>, requestId: string) => {
   const action = params.get('Action');
@@ -123,7 +97,12 @@ const run = async (c: QueryContext, request: FastifyRequest, req: SignableReques
     throw wireFailure('InvalidAction', `Could not find operation ${action} for version ${service.model.apiVersion}`);
   }
   const call = startCall(requestId, request.ip, request.headers['user-agent'], caller, service.actionPrefix, operation.name);
-  return runCall(c, request, service, operation, handler, params, call);
+  return runOperationCall(c.options, request, { service, operation, handler }, call, {
+    protocol: 'query',
+    decode: () => decode(operation, params, call),
+    onTypeError: typeErrorAsValidation,
+    serialize: (output) => serializeQueryOutput(operation, output, service.model.xmlNamespace ?? '', call.requestId),
+  });
 };
 
 export const handleQuery = async (c: QueryContext, request: FastifyRequest, reply: FastifyReply, requestId: string) => {
