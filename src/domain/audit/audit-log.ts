@@ -10,18 +10,12 @@ import { invalid } from '../../lib/errors.js';
 import { randomHex } from '../../lib/random.js';
 import type { Ports } from '../ports.js';
 import type { AuditEvent, AuditEventInput } from './audit-event.js';
-import type { AuditQuery } from './audit-repository.js';
+import type { AuditFilter, AuditQuery } from './audit-repository.js';
 import { hideSecrets } from './hide-secrets.js';
 
 export const MAX_AUDIT_RESULTS = 50;
 
-export interface AuditLookup {
-  readonly startTime?: number;
-  readonly endTime?: number;
-  readonly eventName?: string;
-  readonly eventSource?: string;
-  readonly userName?: string;
-  readonly failedOnly?: boolean;
+export interface AuditLookup extends AuditFilter {
   readonly maxResults?: number;
   readonly nextToken?: string;
 }
@@ -118,24 +112,10 @@ export class AuditLog {
     }
     // What this node recorded a moment ago is read too.
     await this.flush();
-    const query: AuditQuery = {
-      ...pick(req),
-      ...(req.nextToken !== undefined ? { before: decodeToken(req.nextToken) } : {}),
-      limit: size + 1,
-    };
+    const { maxResults: _size, nextToken, ...filter } = req;
+    const query: AuditQuery = { ...filter, ...(nextToken !== undefined ? { before: decodeToken(nextToken) } : {}), limit: size + 1 };
     const found = await this.ports.store.audit.lookup(query);
     const events = found.slice(0, size);
     return found.length > size ? { events, nextToken: encodeToken(events[events.length - 1]!) } : { events };
   }
 }
-
-const pick = (req: AuditLookup): Omit<AuditQuery, 'limit' | 'before'> => {
-  const out: { -readonly [K in keyof AuditQuery]?: AuditQuery[K] } = {};
-  if (req.startTime !== undefined) out.startTime = req.startTime;
-  if (req.endTime !== undefined) out.endTime = req.endTime;
-  if (req.eventName !== undefined) out.eventName = req.eventName;
-  if (req.eventSource !== undefined) out.eventSource = req.eventSource;
-  if (req.userName !== undefined) out.userName = req.userName;
-  if (req.failedOnly) out.failedOnly = true;
-  return out;
-};

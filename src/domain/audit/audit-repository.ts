@@ -2,7 +2,8 @@
 
 import type { AuditEvent } from './audit-event.js';
 
-export interface AuditQuery {
+/** What a reader narrows the log to. */
+export interface AuditFilter {
   /** Inclusive, epoch ms. */
   readonly startTime?: number;
   /** Exclusive, epoch ms. */
@@ -13,6 +14,9 @@ export interface AuditQuery {
   readonly userName?: string;
   /** Only events that did not succeed. */
   readonly failedOnly?: boolean;
+}
+
+export interface AuditQuery extends AuditFilter {
   /** Keyset position: events strictly older than this one (newest first). */
   readonly before?: { readonly eventTime: number; readonly eventId: string };
   readonly limit: number;
