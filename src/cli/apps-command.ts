@@ -1,9 +1,10 @@
 // `gatehouse apps ...`: SAML 2.0 applications and their assignments through the admin API of a
 // running server.
 
+import { adminCommandFailure, UsageError } from './admin-command-failure.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ADMIN_CLIENT_OPTIONS, AdminApiError, AdminClient, resolveAdminCredentials, type AdminClientOptions } from './admin-client.js';
+import { ADMIN_CLIENT_OPTIONS, AdminClient, resolveAdminCredentials, type AdminClientOptions } from './admin-client.js';
 import { APPS_HELP } from './apps-help.js';
 import { applicationIdOf, NotFoundError, principalIdOf } from './apps-principal.js';
 import { silenceSdkNodeVersionWarning } from './aws-sdk-quiet.js';
@@ -32,7 +33,6 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-class UsageError extends Error {}
 
 const yesNo = (flag: string, v: string | undefined): boolean | undefined => {
   if (v === undefined) return undefined;
@@ -177,15 +177,6 @@ export const appsCommand = async (args: string[]): Promise<number> => {
     };
     return await run(sub, ref, values, options);
   } catch (e) {
-    if (e instanceof AdminApiError) {
-      process.stderr.write(`gatehouse apps: ${e.type}: ${e.message}\n`);
-      return 1;
-    }
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`gatehouse apps: ${(e as Error).message}\n\n${APPS_HELP}`);
-      return 2;
-    }
-    process.stderr.write(`gatehouse apps: ${e instanceof NotFoundError ? '' : 'error: '}${(e as Error).message}\n`);
-    return 1;
+    return adminCommandFailure('apps', APPS_HELP, e, e instanceof NotFoundError ? '' : 'error: ');
   }
 };

@@ -1,8 +1,9 @@
 // `gatehouse audit`: the audit log through the admin API of a running server (LookupAuditEvents),
 // newest first, page after page until --limit events are shown.
 
+import { adminCommandFailure, UsageError } from './admin-command-failure.js';
 import { parseArgs } from 'node:util';
-import { ADMIN_CLIENT_OPTIONS, AdminApiError, adminClientFromArgs, type AdminClient } from './admin-client.js';
+import { ADMIN_CLIENT_OPTIONS, adminClientFromArgs, type AdminClient } from './admin-client.js';
 import { AUDIT_HELP } from './audit-help.js';
 
 const OPTIONS = {
@@ -21,7 +22,6 @@ const DEFAULT_LIMIT = 50;
 /** The API's largest page. */
 const PAGE = 50;
 
-class UsageError extends Error {}
 
 interface WireEvent {
   readonly EventTime: number;
@@ -117,15 +117,6 @@ export const auditCommand = async (args: string[]): Promise<number> => {
     else process.stdout.write(events.length === 0 ? 'No events.\n' : `${lines(events).join('\n')}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof AdminApiError) {
-      process.stderr.write(`gatehouse audit: ${e.type}: ${e.message}\n`);
-      return 1;
-    }
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`gatehouse audit: ${(e as Error).message}\n\n${AUDIT_HELP}`);
-      return 2;
-    }
-    process.stderr.write(`gatehouse audit: ${(e as Error).message}\n`);
-    return 1;
+    return adminCommandFailure('audit', AUDIT_HELP, e);
   }
 };

@@ -2,8 +2,9 @@
 // admin API. A rotation publishes a next key in every application's metadata at once; it signs
 // once activated (by hand, or on its own after the publish period).
 
+import { adminCommandFailure, UsageError } from './admin-command-failure.js';
 import { parseArgs } from 'node:util';
-import { ADMIN_CLIENT_HELP, ADMIN_CLIENT_OPTIONS, AdminApiError, adminClientFromArgs } from './admin-client.js';
+import { ADMIN_CLIENT_HELP, ADMIN_CLIENT_OPTIONS, adminClientFromArgs } from './admin-client.js';
 
 export const SAML_KEYS_HELP = `Usage: gatehouse saml-keys list [--pem]
        gatehouse saml-keys rotate [--activate-after-hours N]
@@ -23,7 +24,6 @@ ${ADMIN_CLIENT_HELP}`;
 
 const OPTIONS = { ...ADMIN_CLIENT_OPTIONS, 'activate-after-hours': { type: 'string' }, pem: { type: 'boolean' } } as const;
 
-class UsageError extends Error {}
 
 interface SigningKey {
   readonly KeyId: string;
@@ -86,15 +86,6 @@ export const samlKeysCommand = async (args: string[]): Promise<number> => {
   try {
     return await run(args);
   } catch (e) {
-    if (e instanceof AdminApiError) {
-      process.stderr.write(`gatehouse saml-keys: ${e.type}: ${e.message}\n`);
-      return 1;
-    }
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`gatehouse saml-keys: ${(e as Error).message}\n\n${SAML_KEYS_HELP}`);
-      return 2;
-    }
-    process.stderr.write(`gatehouse saml-keys: ${(e as Error).message}\n`);
-    return 1;
+    return adminCommandFailure('saml-keys', SAML_KEYS_HELP, e);
   }
 };

@@ -1,6 +1,6 @@
 // `gatehouse serve`: start, and drain on SIGTERM / SIGINT.
 
-import { parseServeArgs, ConfigError } from '../server/config.js';
+import { parseServeArgs } from '../server/config.js';
 import { startServer } from '../server/serve.js';
 import { createLogger } from '../server/logger.js';
 import { SERVE_HELP } from './serve-help.js';

@@ -1,7 +1,8 @@
 // `gatehouse settings get|set`: the instance's sign-in settings through the admin API.
 
+import { adminCommandFailure, UsageError } from './admin-command-failure.js';
 import { parseArgs } from 'node:util';
-import { ADMIN_CLIENT_HELP, ADMIN_CLIENT_OPTIONS, AdminApiError, adminClientFromArgs } from './admin-client.js';
+import { ADMIN_CLIENT_HELP, ADMIN_CLIENT_OPTIONS, adminClientFromArgs } from './admin-client.js';
 
 export const SETTINGS_HELP = `Usage: gatehouse settings get
        gatehouse settings set [--mfa-mode MODE] [--session-duration DURATION]
@@ -18,7 +19,6 @@ ${ADMIN_CLIENT_HELP}`;
 
 const OPTIONS = { ...ADMIN_CLIENT_OPTIONS, 'mfa-mode': { type: 'string' }, 'session-duration': { type: 'string' } } as const;
 
-class UsageError extends Error {}
 
 interface Settings {
   readonly MfaMode: string;
@@ -49,15 +49,6 @@ export const settingsCommand = async (args: string[]): Promise<number> => {
     print(await (await adminClientFromArgs(values)).call<Settings>('UpdateSettings', input));
     return 0;
   } catch (e) {
-    if (e instanceof AdminApiError) {
-      process.stderr.write(`gatehouse settings: ${e.type}: ${e.message}\n`);
-      return 1;
-    }
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`gatehouse settings: ${(e as Error).message}\n\n${SETTINGS_HELP}`);
-      return 2;
-    }
-    process.stderr.write(`gatehouse settings: ${(e as Error).message}\n`);
-    return 1;
+    return adminCommandFailure('settings', SETTINGS_HELP, e);
   }
 };

@@ -1,7 +1,8 @@
 // `gatehouse users ...`: directory credentials through the admin API of a running server.
 
+import { adminCommandFailure, UsageError } from './admin-command-failure.js';
 import { parseArgs } from 'node:util';
-import { ADMIN_CLIENT_HELP, ADMIN_CLIENT_OPTIONS, AdminApiError, adminClientFromArgs } from './admin-client.js';
+import { ADMIN_CLIENT_HELP, ADMIN_CLIENT_OPTIONS, adminClientFromArgs } from './admin-client.js';
 
 export const USERS_HELP = `Usage: gatehouse users set-password USERNAME [--one-time] [--generate]
        gatehouse users disable USERNAME
@@ -27,7 +28,6 @@ ${ADMIN_CLIENT_HELP}`;
 
 const OPTIONS = { ...ADMIN_CLIENT_OPTIONS, 'one-time': { type: 'boolean' }, generate: { type: 'boolean' } } as const;
 
-class UsageError extends Error {}
 
 /** Everything on a piped standard input, without the one line ending an `echo` adds. */
 const readPiped = async (): Promise<string> => {
@@ -132,15 +132,6 @@ export const usersCommand = async (args: string[]): Promise<number> => {
       }
     }
   } catch (e) {
-    if (e instanceof AdminApiError) {
-      process.stderr.write(`gatehouse users: ${e.type}: ${e.message}\n`);
-      return 1;
-    }
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`gatehouse users: ${(e as Error).message}\n\n${USERS_HELP}`);
-      return 2;
-    }
-    process.stderr.write(`gatehouse users: ${(e as Error).message}\n`);
-    return 1;
+    return adminCommandFailure('users', USERS_HELP, e);
   }
 };
